@@ -1,0 +1,104 @@
+/**
+ * Environment -> validated, typed configuration. The only module that reads `process.env`; everything
+ * else receives a `Config`. Every problem is reported at once, naming the variable, so a bad deploy
+ * fails at start-up with a message an operator can act on.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** HighLevel's API root, e.g. `https://services.leadconnectorhq.com` (may carry a path prefix). */
+  highLevelBaseUrl: URL;
+  /** Sent as the `Version` header on every upstream call. */
+  highLevelApiVersion: string;
+  /** Deadline for one upstream call, connection to last body byte. */
+  upstreamTimeoutMs: number;
+  production: boolean;
+  introspection: boolean;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+/** A parser answers the value, or a sentence saying what the value must be. */
+type Parsed<T> = { value: T } | { problem: string };
+type Parser<T> = (raw: string) => Parsed<T>;
+
+/** Reads and validates the configuration; throws `ConfigError` listing every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: Parser<T>): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const parsed = parse(raw.trim());
+    if ('problem' in parsed) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.problem}`);
+      return fallback;
+    }
+    return parsed.value;
+  };
+
+  const production = env.NODE_ENV?.trim() === 'production';
+  const config: Config = {
+    port: read('PORT', 4000, integerIn(0, 65535)),
+    host: read('HOST', '0.0.0.0', matching(/^[A-Za-z0-9.:_\-[\]]+$/, 'must be a host name or IP address')),
+    highLevelBaseUrl: read('HIGHLEVEL_BASE_URL', new URL('https://services.leadconnectorhq.com'), parseBaseUrl),
+    highLevelApiVersion: read(
+      'HIGHLEVEL_API_VERSION',
+      '2021-04-15',
+      matching(/^\d{4}-\d{2}-\d{2}$/, 'must be a HighLevel API version date such as 2021-04-15'),
+    ),
+    upstreamTimeoutMs: read('UPSTREAM_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
+    production,
+    introspection: read('INTROSPECTION', !production, parseBoolean),
+    logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function integerIn(min: number, max: number): Parser<number> {
+  return (raw) => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? { value }
+      : { problem: `must be a whole number from ${min} to ${max}` };
+  };
+}
+
+function matching(pattern: RegExp, problem: string): Parser<string> {
+  return (raw) => (pattern.test(raw) ? { value: raw } : { problem });
+}
+
+function oneOf<T extends string>(values: readonly T[]): Parser<T> {
+  return (raw) =>
+    (values as readonly string[]).includes(raw) ? { value: raw as T } : { problem: `must be one of ${values.join(', ')}` };
+}
+
+function parseBoolean(raw: string): Parsed<boolean> {
+  if (raw === 'true' || raw === '1') return { value: true };
+  if (raw === 'false' || raw === '0') return { value: false };
+  return { problem: 'must be true or false' };
+}
+
+function parseBaseUrl(raw: string): Parsed<URL> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { problem: 'must be an absolute http(s) URL' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'must use http or https' };
+  if (url.username || url.password) return { problem: 'must not contain credentials' };
+  if (url.search || url.hash) return { problem: 'must not contain a query or fragment' };
+  return { value: url };
+}

@@ -1,0 +1,33 @@
+/**
+ * Everything one GraphQL request works with, built fresh for each request: the caller's credentials,
+ * the HighLevel clients holding them, and a logger tagged with the request id. Nothing here is ever
+ * shared between requests: a shared client or loader would hand one caller's data to another.
+ */
+import { parseAuthorization } from './credentials';
+import { HighLevelClient } from './highlevel/client';
+import { ContactsApi } from './highlevel/contacts';
+import type { HighLevelTransport } from './highlevel/http';
+import type { Logger } from './logger';
+
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  contacts: ContactsApi;
+}
+
+/** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
+export interface ContextDependencies {
+  transport: HighLevelTransport;
+  logger: Logger;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  authorization: string | undefined;
+}
+
+export function createContext(deps: ContextDependencies, request: RequestInfo): GatewayContext {
+  const logger = deps.logger.child({ requestId: request.requestId });
+  const client = new HighLevelClient(deps.transport, parseAuthorization(request.authorization));
+  return { requestId: request.requestId, logger, contacts: new ContactsApi(client, logger) };
+}

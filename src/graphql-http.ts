@@ -1,0 +1,106 @@
+/**
+ * The HTTP integration: plain `node:http` in front of Apollo Server's `executeHTTPGraphQLRequest`.
+ * Owning it (rather than the standalone server) lets the gateway set its own body limit and keep the
+ * request path short.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import type { GatewayContext, RequestInfo } from './context';
+import type { Logger } from './logger';
+
+export const GRAPHQL_PATH = '/graphql';
+/** Far above any real operation; refused with 413 before it is buffered. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface GraphqlHttpOptions {
+  apollo: ApolloServer<GatewayContext>;
+  context: (request: RequestInfo) => GatewayContext;
+  logger: Logger;
+}
+
+export function createGraphqlListener({ apollo, context, logger }: GraphqlHttpOptions): RequestListener {
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'request failed outside GraphQL');
+      if (!res.headersSent) sendJson(res, 500, 'Internal server error.');
+      else res.destroy();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
+
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    res.setHeader('x-request-id', requestId);
+
+    const method = (req.method ?? 'GET').toUpperCase();
+    const text = await readBody(req, MAX_REQUEST_BODY_BYTES);
+    if (text === null) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = text;
+    if (method === 'POST' && /^application\/(?:graphql-response\+)?json\b/i.test(headers.get('content-type') ?? '')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return sendJson(res, 400, 'The request body is not valid JSON.');
+      }
+    }
+
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => context({ requestId, authorization: headers.get('authorization') }),
+    });
+    await send(res, response);
+  }
+}
+
+/** The body as text, or null once it passes `maxBytes` (the rest is not read). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(null);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  res.statusCode = response.status ?? 200;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message }] }));
+}

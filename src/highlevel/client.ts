@@ -1,0 +1,38 @@
+/**
+ * The HighLevel client of one GraphQL request: the shared transport plus this caller's credentials.
+ * Built per request in src/context.ts and never shared, so no call can carry another caller's token.
+ */
+import type { Credentials } from '../credentials';
+import type { HighLevelTransport, UpstreamRequest } from './http';
+import { failed, type BodyReader, type UpstreamResult } from './outcome';
+
+export class HighLevelClient {
+  constructor(
+    private readonly transport: HighLevelTransport,
+    private readonly credentials: Credentials,
+  ) {}
+
+  /** Calls HighLevel with the caller's token; without a usable token, answers without calling. */
+  call<T>(request: UpstreamRequest, read: BodyReader<T>): Promise<UpstreamResult<T>> {
+    switch (this.credentials.kind) {
+      case 'bearer':
+        return this.transport.send(this.credentials.token, request, read);
+      case 'missing':
+        return Promise.resolve(
+          failed({
+            kind: 'unauthenticated',
+            reason: 'missing-credentials',
+            message: 'Send your HighLevel access token in the Authorization header: "Bearer <token>".',
+          }),
+        );
+      case 'malformed':
+        return Promise.resolve(
+          failed({
+            kind: 'unauthenticated',
+            reason: 'malformed-credentials',
+            message: 'The Authorization header must be "Bearer <token>" with a single well-formed token.',
+          }),
+        );
+    }
+  }
+}

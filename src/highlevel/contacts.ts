@@ -1,0 +1,41 @@
+/**
+ * HighLevel's contacts resource: `GET` and `PUT /contacts/{contactId}`. One instance per GraphQL
+ * request (it holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
+ */
+import type { Logger } from '../logger';
+import type { HighLevelClient } from './client';
+import type { UpstreamResult } from './outcome';
+import { readContactEnvelope } from './read-contact';
+import type { RestContact, RestUpdateContactBody } from './types';
+
+export class ContactsApi {
+  constructor(
+    private readonly client: HighLevelClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** `GET /contacts/{contactId}`. */
+  get(contactId: string): Promise<UpstreamResult<RestContact>> {
+    return this.client.call(
+      { method: 'GET', endpoint: 'GET /contacts/{contactId}', segments: ['contacts', contactId] },
+      (json) => this.readContact(json, 'GET /contacts/{contactId}'),
+    );
+  }
+
+  /** `PUT /contacts/{contactId}` with the body exactly as given: absent keys stay absent. */
+  update(contactId: string, body: RestUpdateContactBody): Promise<UpstreamResult<RestContact>> {
+    return this.client.call(
+      { method: 'PUT', endpoint: 'PUT /contacts/{contactId}', segments: ['contacts', contactId], body },
+      (json) => this.readContact(json, 'PUT /contacts/{contactId}'),
+    );
+  }
+
+  private readContact(json: unknown, endpoint: string): RestContact | undefined {
+    const read = readContactEnvelope(json);
+    if (read && read.dropped.length > 0) {
+      // Field names only: values are customer data.
+      this.logger.warn({ upstream: { endpoint, dropped: read.dropped } }, 'upstream contact had fields off the contract');
+    }
+    return read?.contact;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The transport to HighLevel: one keep-alive undici pool per upstream origin, shared by every request
+ * because it holds connections and nothing of any caller. Each call has a hard deadline (an
+ * AbortSignal covering connect, headers and body), redirects are never followed, and the response
+ * body is size-capped. Nothing here knows GraphQL; tokens never reach a log line.
+ */
+import { Pool } from 'undici';
+import type { Logger } from '../logger';
+import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
+
+export interface HighLevelConnection {
+  baseUrl: URL;
+  apiVersion: string;
+  timeoutMs: number;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  /** The endpoint template, e.g. `PUT /contacts/{contactId}`: logged instead of the concrete URL. */
+  endpoint: string;
+  /** Path segments below the base URL; each is percent-encoded as one segment. */
+  segments: readonly string[];
+  body?: unknown;
+}
+
+// Far above any contact HighLevel returns; a larger body is a fault, not data.
+const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+const USER_AGENT = 'highlevel-contacts-gateway';
+
+class ResponseTooLarge extends Error {}
+
+export class HighLevelTransport {
+  private readonly pools = new Map<string, Pool>();
+  private readonly basePath: string;
+
+  constructor(
+    private readonly connection: HighLevelConnection,
+    private readonly logger: Logger,
+  ) {
+    this.basePath = connection.baseUrl.pathname.replace(/\/+$/, '');
+  }
+
+  /** Sends one request with the caller's token and classifies the answer. */
+  async send<T>(token: string, request: UpstreamRequest, read: BodyReader<T>): Promise<UpstreamResult<T>> {
+    const { baseUrl, apiVersion, timeoutMs } = this.connection;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const started = performance.now();
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      version: apiVersion,
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+    };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    const path = `${this.basePath}/${request.segments.map(encodeURIComponent).join('/')}`;
+
+    let status: number | null = null;
+    try {
+      const response = await this.pool(baseUrl.origin).request({ method: request.method, path, headers, body, signal });
+      status = response.statusCode;
+      const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
+      const result = classifyResponse({ status, headers: response.headers, text }, read);
+      this.logCall(request, started, status, result.ok ? undefined : result.failure.kind);
+      return result;
+    } catch (error) {
+      const reason = signal.aborted ? 'timeout' : error instanceof ResponseTooLarge ? 'bad-response' : 'unreachable';
+      // Only the error's code: undici's messages can carry the upstream address.
+      this.logCall(request, started, status, reason, errorCode(error));
+      return failed({ kind: 'unavailable', reason, statusCode: status });
+    }
+  }
+
+  /** Closes every pooled connection; used on shutdown. */
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      const { timeoutMs } = this.connection;
+      pool = new Pool(origin, {
+        // Sized for many concurrent callers: a latency-bound upstream needs one connection per call in flight.
+        connections: 256,
+        keepAliveTimeout: 30_000,
+        // The AbortSignal is the real deadline; these are backstops so no socket outlives it for long.
+        connect: { timeout: timeoutMs },
+        headersTimeout: timeoutMs + 1000,
+        bodyTimeout: timeoutMs + 1000,
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  private logCall(request: UpstreamRequest, started: number, status: number | null, failure?: string, code?: string): void {
+    const entry = {
+      upstream: { endpoint: request.endpoint, status, durationMs: Math.round(performance.now() - started), failure, code },
+    };
+    if (failure === 'timeout' || failure === 'unreachable' || failure === 'bad-response' || (status !== null && status >= 500)) {
+      this.logger.warn(entry, 'upstream call failed');
+    } else {
+      this.logger.debug(entry, 'upstream call');
+    }
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new ResponseTooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    if ('code' in error && typeof error.code === 'string') return error.code;
+    if ('name' in error && typeof error.name === 'string') return error.name;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,134 @@
+/**
+ * What an upstream call can come to, and the pure classification of an HTTP response into it. Nothing
+ * here knows GraphQL: src/mapping/failures.ts turns a failure into its union member.
+ */
+import { RATE_LIMIT_HEADERS } from './types';
+
+export type UpstreamFailure =
+  | { kind: 'unauthenticated'; reason: 'missing-credentials' | 'malformed-credentials' | 'token-rejected'; message: string }
+  | { kind: 'bad-request'; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'unprocessable'; messages: string[] }
+  | { kind: 'rate-limited'; retryAfterSeconds: number | null }
+  | {
+      kind: 'unavailable';
+      reason: 'server-error' | 'timeout' | 'unreachable' | 'bad-response';
+      /** The status HighLevel answered with; null when no response arrived. */
+      statusCode: number | null;
+    };
+
+export type UpstreamResult<T> = { ok: true; value: T } | { ok: false; failure: UpstreamFailure };
+
+export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** An HTTP response as the transport read it: the whole (size-capped) body as text. */
+export interface UpstreamResponse {
+  status: number;
+  headers: ResponseHeaders;
+  text: string;
+}
+
+/** Reads a 2xx body that parsed as JSON into the shape the caller wants; undefined if it is not that. */
+export type BodyReader<T> = (json: unknown) => T | undefined;
+
+export function failed(failure: UpstreamFailure): { ok: false; failure: UpstreamFailure } {
+  return { ok: false, failure };
+}
+
+const MAX_MESSAGE_LENGTH = 500;
+const MAX_MESSAGES = 50;
+
+/** Classifies a response by status, then reads its body; a body off the contract never throws. */
+export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader<T>): UpstreamResult<T> {
+  const { status } = response;
+  if (status >= 200 && status < 300) {
+    const value = read(parseJson(response.text));
+    return value === undefined ? failed({ kind: 'unavailable', reason: 'bad-response', statusCode: status }) : { ok: true, value };
+  }
+  switch (status) {
+    case 400:
+      return failed({ kind: 'bad-request', message: documentedMessage(response.text) ?? 'HighLevel refused the request as malformed.' });
+    case 401:
+      return failed({
+        kind: 'unauthenticated',
+        reason: 'token-rejected',
+        message: documentedMessage(response.text) ?? 'HighLevel rejected the access token.',
+      });
+    case 403:
+      return failed({ kind: 'forbidden', message: documentedMessage(response.text) ?? 'The token may not access this resource.' });
+    case 404:
+      return failed({ kind: 'not-found', message: documentedMessage(response.text) ?? 'The resource was not found.' });
+    case 422:
+      return failed({ kind: 'unprocessable', messages: documentedMessages(response.text) ?? ['HighLevel refused the input.'] });
+    case 429:
+      return failed({ kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(response.headers) });
+  }
+  return failed({ kind: 'unavailable', reason: status >= 500 ? 'server-error' : 'bad-response', statusCode: status });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function messageField(text: string): unknown {
+  const body = parseJson(text);
+  return typeof body === 'object' && body !== null && 'message' in body ? body.message : undefined;
+}
+
+/** The `message` of a documented error body, cleaned for display; undefined when there is none. */
+function documentedMessage(text: string): string | undefined {
+  const message = messageField(text);
+  if (typeof message === 'string') return cleanMessage(message);
+  if (Array.isArray(message)) return documentedMessages(text)?.join('; ');
+  return undefined;
+}
+
+/** The 422 body's `message` array (a lone string is taken as a list of one). */
+function documentedMessages(text: string): string[] | undefined {
+  const message = messageField(text);
+  const list = typeof message === 'string' ? [message] : Array.isArray(message) ? message : [];
+  const cleaned = list
+    .filter((item): item is string => typeof item === 'string')
+    .slice(0, MAX_MESSAGES)
+    .map(cleanMessage)
+    .filter((item): item is string => item !== undefined);
+  return cleaned.length > 0 ? cleaned : undefined;
+}
+
+// Messages are shown to end users: no control characters, bounded length.
+function cleanMessage(message: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (cleaned === '') return undefined;
+  return cleaned.length > MAX_MESSAGE_LENGTH ? `${cleaned.slice(0, MAX_MESSAGE_LENGTH)}…` : cleaned;
+}
+
+function header(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
+
+/**
+ * Seconds to wait after a 429: `Retry-After` (delta-seconds or an HTTP date) when HighLevel sends it,
+ * which it does not document; else the rate-limit window length; else null.
+ */
+export function retryAfterSeconds(headers: ResponseHeaders, now: number = Date.now()): number | null {
+  const retryAfter = header(headers, 'retry-after')?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) return Math.min(Number(retryAfter), MAX_RETRY_AFTER_SECONDS);
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.min(Math.max(0, Math.ceil((at - now) / 1000)), MAX_RETRY_AFTER_SECONDS);
+  }
+  const intervalMs = header(headers, RATE_LIMIT_HEADERS.intervalMs)?.trim();
+  if (intervalMs && /^\d+$/.test(intervalMs)) {
+    return Math.min(Math.ceil(Number(intervalMs) / 1000), MAX_RETRY_AFTER_SECONDS);
+  }
+  return null;
+}

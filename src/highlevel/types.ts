@@ -1,0 +1,199 @@
+/**
+ * HighLevel REST shapes, as the contract (shared/contract/update-contact.txt) and the vendor OpenAPI
+ * (contacts.json, common-schemas.json) describe them. Nothing GraphQL lives here: codegen mappers point
+ * at these types and src/mapping/ translates between them and the schema.
+ *
+ * Response shapes are what HighLevel *may* send: every field is optional and values are checked where
+ * they are read, because an upstream that drifts must never fail a whole GraphQL response.
+ */
+
+/** `DndSettingSchema.status`. */
+export type RestDndStatus = 'active' | 'inactive' | 'permanent';
+/** `InboundDndSettingSchema.status`. */
+export type RestInboundDndStatus = 'active' | 'inactive';
+
+/** The upstream channel keys of `dndSettings`, in the contract's order. */
+export const REST_DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'] as const;
+export type RestDndChannel = (typeof REST_DND_CHANNELS)[number];
+
+export interface RestDndSetting {
+  status: RestDndStatus;
+  message?: string;
+  code?: string;
+}
+
+export type RestDndSettings = Partial<Record<RestDndChannel, RestDndSetting>>;
+
+export interface RestInboundDndSetting {
+  status: RestInboundDndStatus;
+  message?: string;
+}
+
+export interface RestInboundDndSettings {
+  all?: RestInboundDndSetting;
+}
+
+/** A JSON value as it travels on the wire. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * The value a custom field takes in a request: text (TextField, LargeTextField, SingleSelectField,
+ * RadioField), a list of text (CheckboxField, MultiSelectField), a number (NumericField, MonetoryField)
+ * or an object (FileField).
+ */
+export type RestCustomFieldValue = string | string[] | number | JsonObject;
+
+/** One item of `UpdateContactDto.customFields`: `id` or `key` names the field. */
+export interface RestCustomFieldInput {
+  id?: string;
+  key?: string;
+  field_value: RestCustomFieldValue;
+}
+
+/**
+ * `UpdateContactDto`: the body of `PUT /contacts/{contactId}`. A key that is absent is not changed
+ * upstream; a key whose type allows `null` clears the value when sent as `null`.
+ */
+export interface RestUpdateContactBody {
+  firstName?: string | null;
+  lastName?: string | null;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address1?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string;
+  website?: string | null;
+  timezone?: string | null;
+  dnd?: boolean;
+  dndSettings?: RestDndSettings;
+  inboundDndSettings?: RestInboundDndSettings;
+  tags?: string[];
+  customFields?: RestCustomFieldInput[];
+  source?: string | null;
+  country?: string;
+  assignedTo?: string | null;
+  /** The vendor accepts several formats; the gateway always sends `YYYY-MM-DD`. */
+  dateOfBirth?: string | null;
+}
+
+/**
+ * `dndSettings` as a contact response carries it. The status is whatever HighLevel sent: an unknown
+ * value is the Contact resolver's to fall back on, not a reason to fail the response.
+ */
+export interface RestContactDndSetting {
+  status?: string;
+  message?: string;
+  code?: string;
+}
+export type RestContactDndSettings = Partial<Record<RestDndChannel, RestContactDndSetting>>;
+
+export interface RestContactInboundDndSetting {
+  status?: string;
+  message?: string;
+}
+export interface RestContactInboundDndSettings {
+  all?: RestContactInboundDndSetting;
+}
+
+/** `CustomFieldSchema` in a contact response. The value's shape depends on the field's type. */
+export interface RestContactCustomField {
+  id?: string;
+  value?: JsonValue;
+}
+
+/** `AttributionSource`. */
+export interface RestAttributionSource {
+  url?: string;
+  campaign?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmContent?: string | null;
+  referrer?: string | null;
+  campaignId?: string | null;
+  fbclid?: string | null;
+  gclid?: string | null;
+  msclikid?: string | null;
+  dclid?: string | null;
+  fbc?: string | null;
+  fbp?: string | null;
+  fbEventId?: string | null;
+  userAgent?: string | null;
+  ip?: string | null;
+  medium?: string | null;
+  mediumId?: string | null;
+}
+
+/** `GetContectByIdSchema` (sic): the contact in the 200 responses of GET and PUT. */
+export interface RestContact {
+  id: string;
+  name?: string | null;
+  locationId?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  emailLowerCase?: string | null;
+  timezone?: string | null;
+  companyName?: string | null;
+  phone?: string | null;
+  dnd?: boolean | null;
+  dndSettings?: RestContactDndSettings | null;
+  inboundDndSettings?: RestContactInboundDndSettings | null;
+  type?: string | null;
+  source?: string | null;
+  assignedTo?: string | null;
+  address1?: string | null;
+  city?: string | null;
+  state?: string | null;
+  country?: string | null;
+  postalCode?: string | null;
+  website?: string | null;
+  tags?: string[] | null;
+  dateOfBirth?: string | null;
+  dateAdded?: string | null;
+  dateUpdated?: string | null;
+  attachments?: string | null;
+  ssn?: string | null;
+  keyword?: string | null;
+  firstNameLowerCase?: string | null;
+  fullNameLowerCase?: string | null;
+  lastNameLowerCase?: string | null;
+  lastActivity?: string | null;
+  customFields?: RestContactCustomField[] | null;
+  businessId?: string | null;
+  attributionSource?: RestAttributionSource | null;
+  lastAttributionSource?: RestAttributionSource | null;
+  visitorId?: string | null;
+}
+
+/** 200 of `PUT /contacts/{contactId}`. */
+export interface RestUpdateContactResponse {
+  succeded?: boolean;
+  contact: RestContact;
+}
+
+/** 200 of `GET /contacts/{contactId}`. */
+export interface RestGetContactResponse {
+  contact: RestContact;
+}
+
+/**
+ * The documented error bodies (common-schemas.json): `message` is a string for 400/401/403/404 and an
+ * array of strings for 422.
+ */
+export interface RestErrorBody {
+  statusCode: number;
+  message: string | string[];
+  error?: string;
+}
+
+/** The rate-limit headers HighLevel sends on every response. */
+export const RATE_LIMIT_HEADERS = {
+  max: 'x-ratelimit-max',
+  remaining: 'x-ratelimit-remaining',
+  intervalMs: 'x-ratelimit-interval-milliseconds',
+  dailyLimit: 'x-ratelimit-limit-daily',
+  dailyRemaining: 'x-ratelimit-daily-remaining',
+} as const;

@@ -1,0 +1,58 @@
+/**
+ * HighLevel contact values -> GraphQL values, for the fields whose shape differs: enums, dates, custom
+ * field values. A value outside the schema's enum or scalar format yields undefined; the resolver
+ * returns null for it and logs, so upstream drift never fails a whole response.
+ */
+import { CountryCode } from '../__generated__/resolvers-types';
+import type { JsonObject, JsonValue } from '../highlevel/types';
+
+const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.values(CountryCode));
+
+export function countryFromRest(value: string): CountryCode | undefined {
+  const code = value.trim().toUpperCase();
+  return COUNTRY_CODES.has(code) ? (code as CountryCode) : undefined;
+}
+
+/** An upstream timestamp as RFC 3339 UTC (`2021-07-02T05:18:26.704Z`). */
+export function dateTimeFromRest(value: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+// The date formats HighLevel documents for dateOfBirth, year first or month first, with any of - / . _
+const YEAR_FIRST = /^(\d{4})[-/._](\d{2})[-/._](\d{2})(?:$|T)/;
+const MONTH_FIRST = /^(\d{2})[-/._](\d{2})[-/._](\d{4})$/;
+
+/** An upstream date of birth (`1990-09-25T00:00:00.000Z`, `1990-09-25`, `09/25/1990`) as `YYYY-MM-DD`. */
+export function localDateFromRest(value: string): string | undefined {
+  const yearFirst = YEAR_FIRST.exec(value);
+  const monthFirst = yearFirst ? null : MONTH_FIRST.exec(value);
+  const [year, month, day] = yearFirst
+    ? [yearFirst[1], yearFirst[2], yearFirst[3]]
+    : monthFirst
+      ? [monthFirst[3], monthFirst[1], monthFirst[2]]
+      : [];
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const valid = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+  return valid ? `${year}-${month}-${day}` : undefined;
+}
+
+export type CustomFieldValue =
+  | { __typename: 'CustomFieldText'; text: string }
+  | { __typename: 'CustomFieldTextList'; texts: string[] }
+  | { __typename: 'CustomFieldNumber'; number: number }
+  | { __typename: 'CustomFieldObject'; object: JsonObject };
+
+/** A custom field's value by its JSON shape; null for an empty value, undefined for an unknown shape. */
+export function customFieldValueFromRest(value: JsonValue | undefined): CustomFieldValue | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return { __typename: 'CustomFieldText', text: value };
+  if (typeof value === 'number') return Number.isFinite(value) ? { __typename: 'CustomFieldNumber', number: value } : undefined;
+  if (Array.isArray(value)) {
+    return value.every((item): item is string => typeof item === 'string') ? { __typename: 'CustomFieldTextList', texts: value } : undefined;
+  }
+  if (typeof value === 'object') return { __typename: 'CustomFieldObject', object: value };
+  return undefined;
+}

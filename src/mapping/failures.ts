@@ -1,0 +1,91 @@
+/**
+ * An upstream failure -> the union member a client handles. The messages are the documented ones
+ * (HighLevel's `message`, cleaned in src/highlevel/outcome.ts) or the gateway's own; never a token,
+ * an upstream URL or a raw body.
+ */
+import type {
+  BadRequestError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+  UpstreamError,
+  ValidationError,
+} from '../__generated__/resolvers-types';
+import type { UpstreamFailure } from '../highlevel/outcome';
+import { inputPathFromRest, type InputIssue } from './update-contact-input';
+
+type Member<T, Name extends string> = Omit<T, '__typename'> & { __typename: Name };
+
+export type ValidationErrorMember = Member<ValidationError, 'ValidationError'>;
+export type ErrorMember =
+  | ValidationErrorMember
+  | Member<BadRequestError, 'BadRequestError'>
+  | Member<UnauthorizedError, 'UnauthorizedError'>
+  | Member<ForbiddenError, 'ForbiddenError'>
+  | Member<NotFoundError, 'NotFoundError'>
+  | Member<RateLimitedError, 'RateLimitedError'>
+  | Member<UpstreamError, 'UpstreamError'>;
+
+/** Input the gateway refused before calling HighLevel. */
+export function invalidInput(issues: InputIssue[]): ValidationErrorMember {
+  return { __typename: 'ValidationError', code: 'INVALID_INPUT', message: summarize(issues), issues };
+}
+
+const UNAUTHENTICATED_CODES = {
+  'missing-credentials': 'MISSING_CREDENTIALS',
+  'malformed-credentials': 'MALFORMED_CREDENTIALS',
+  'token-rejected': 'INVALID_TOKEN',
+} as const satisfies Record<Extract<UpstreamFailure, { kind: 'unauthenticated' }>['reason'], ErrorCode>;
+
+const UNAVAILABLE = {
+  'server-error': { code: 'UPSTREAM_UNAVAILABLE', message: 'HighLevel is unavailable. Try again shortly.' },
+  timeout: { code: 'UPSTREAM_TIMEOUT', message: 'HighLevel did not answer in time. Read the contact before retrying.' },
+  unreachable: { code: 'UPSTREAM_UNREACHABLE', message: 'The gateway could not reach HighLevel. Try again shortly.' },
+  'bad-response': { code: 'UPSTREAM_BAD_RESPONSE', message: 'HighLevel sent an answer the gateway could not use.' },
+} as const satisfies Record<Extract<UpstreamFailure, { kind: 'unavailable' }>['reason'], { code: ErrorCode; message: string }>;
+
+export function errorMember(failure: UpstreamFailure): ErrorMember {
+  switch (failure.kind) {
+    case 'unauthenticated':
+      return { __typename: 'UnauthorizedError', code: UNAUTHENTICATED_CODES[failure.reason], message: failure.message };
+    case 'bad-request':
+      return { __typename: 'BadRequestError', code: 'BAD_REQUEST', message: failure.message };
+    case 'forbidden':
+      return { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: failure.message };
+    case 'not-found':
+      return { __typename: 'NotFoundError', code: 'NOT_FOUND', message: failure.message };
+    case 'unprocessable': {
+      const issues = failure.messages.map(issueFromUpstreamMessage);
+      return { __typename: 'ValidationError', code: 'UNPROCESSABLE', message: summarize(issues), issues };
+    }
+    case 'rate-limited':
+      return {
+        __typename: 'RateLimitedError',
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: failure.retryAfterSeconds,
+        message:
+          failure.retryAfterSeconds === null
+            ? 'HighLevel rate limit reached. Retry later.'
+            : `HighLevel rate limit reached. Retry in ${failure.retryAfterSeconds} s.`,
+      };
+    case 'unavailable':
+      return { __typename: 'UpstreamError', ...UNAVAILABLE[failure.reason], statusCode: failure.statusCode };
+  }
+}
+
+/**
+ * HighLevel's 422 messages are class-validator sentences that start with the property path
+ * (`email must be an email`, `each value in tags must be a string`); that path names the input field.
+ */
+export function issueFromUpstreamMessage(message: string): InputIssue {
+  const path = /^(?:each value in )?([A-Za-z_][\w.]*) /.exec(message)?.[1];
+  return { field: path ? inputPathFromRest(path) : null, message };
+}
+
+function summarize(issues: InputIssue[]): string {
+  const [first] = issues;
+  if (!first) return 'The input was refused.';
+  return issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more)`;
+}

@@ -1,0 +1,202 @@
+/**
+ * `UpdateContactInput` -> the body of `PUT /contacts/{contactId}`, and back again for the field paths
+ * in HighLevel's 422 messages. The one place where GraphQL input names meet HighLevel's keys.
+ *
+ * Null is not omitted: an input field that is absent is not sent, one set to `null` is sent as `null`
+ * where the contract says "string or null", and is refused where the contract does not allow null.
+ */
+import type {
+  CustomFieldInput,
+  CustomFieldValueInput,
+  DndSettingsInput,
+  InboundDndSettingsInput,
+  UpdateContactInput,
+} from '../__generated__/resolvers-types';
+import type {
+  RestCustomFieldInput,
+  RestCustomFieldValue,
+  RestDndSettings,
+  RestInboundDndSettings,
+  RestUpdateContactBody,
+} from '../highlevel/types';
+import { DND_CHANNELS, dndChannelFromRest, dndStatusToRest, inboundDndStatusToRest, type GraphqlDndChannel } from './dnd';
+import { isEmail, isHttpUrl, isIanaTimeZone } from './formats';
+
+export interface InputIssue {
+  /** Path of the offending argument, e.g. `['input', 'email']`; null when unknown. */
+  field: string[] | null;
+  message: string;
+}
+
+export type InputMapping = { ok: true; body: RestUpdateContactBody } | { ok: false; issues: InputIssue[] };
+
+/** GraphQL input field -> HighLevel body key. `satisfies` makes a new input field a compile error here. */
+export const INPUT_FIELDS = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  address1: 'address1',
+  city: 'city',
+  state: 'state',
+  postalCode: 'postalCode',
+  website: 'website',
+  timezone: 'timezone',
+  dnd: 'dnd',
+  dndSettings: 'dndSettings',
+  inboundDndSettings: 'inboundDndSettings',
+  tags: 'tags',
+  customFields: 'customFields',
+  source: 'source',
+  country: 'country',
+  assignedTo: 'assignedTo',
+  dateOfBirth: 'dateOfBirth',
+} as const satisfies { [K in keyof Required<UpdateContactInput>]: keyof RestUpdateContactBody };
+
+/** Custom field input member -> HighLevel key. */
+const CUSTOM_FIELD_KEYS = { id: 'id', key: 'key', value: 'field_value' } as const satisfies Record<
+  keyof CustomFieldInput,
+  keyof RestCustomFieldInput
+>;
+
+/** Text fields whose contract type is "string or null", with the check a non-null value must pass. */
+const NULLABLE_TEXT_FIELDS = {
+  firstName: undefined,
+  lastName: undefined,
+  name: undefined,
+  email: (value: string) => (isEmail(value) ? null : 'must be a valid email address'),
+  phone: undefined,
+  address1: undefined,
+  city: undefined,
+  state: undefined,
+  website: (value: string) => (isHttpUrl(value) ? null : 'must be an absolute http or https URL'),
+  timezone: (value: string) => (isIanaTimeZone(value) ? null : 'must be an IANA time zone name, such as America/Chihuahua'),
+  source: undefined,
+  assignedTo: undefined,
+  dateOfBirth: undefined, // already a valid YYYY-MM-DD: the LocalDate scalar checked it
+} as const satisfies Partial<Record<keyof UpdateContactInput, ((value: string) => string | null) | undefined>>;
+
+type NullableTextField = keyof typeof NULLABLE_TEXT_FIELDS;
+
+const NOT_NULL = 'cannot be null: HighLevel does not allow clearing it';
+
+export function toUpdateContactBody(input: UpdateContactInput): InputMapping {
+  const issues: InputIssue[] = [];
+  const body: RestUpdateContactBody = {};
+  const refuse = (path: (string | number)[], message: string) =>
+    issues.push({ field: ['input', ...path.map(String)], message: `${path.join('.')} ${message}` });
+
+  for (const [field, check] of Object.entries(NULLABLE_TEXT_FIELDS) as [NullableTextField, ((v: string) => string | null) | undefined][]) {
+    const value = input[field];
+    if (value === undefined) continue;
+    const problem = value === null || !check ? null : check(value);
+    if (problem) refuse([field], problem);
+    else body[INPUT_FIELDS[field]] = value;
+  }
+
+  if (input.postalCode !== undefined) {
+    if (input.postalCode === null) refuse(['postalCode'], NOT_NULL);
+    else body.postalCode = input.postalCode;
+  }
+  if (input.dnd !== undefined) {
+    if (input.dnd === null) refuse(['dnd'], NOT_NULL);
+    else body.dnd = input.dnd;
+  }
+  if (input.country !== undefined) {
+    if (input.country === null) refuse(['country'], NOT_NULL);
+    else body.country = input.country;
+  }
+  if (input.tags !== undefined) {
+    if (input.tags === null) refuse(['tags'], `${NOT_NULL}; send [] to remove every tag`);
+    else body.tags = input.tags;
+  }
+  if (input.dndSettings !== undefined) {
+    if (input.dndSettings === null) refuse(['dndSettings'], NOT_NULL);
+    else body.dndSettings = toDndSettings(input.dndSettings, refuse);
+  }
+  if (input.inboundDndSettings !== undefined) {
+    if (input.inboundDndSettings === null) refuse(['inboundDndSettings'], NOT_NULL);
+    else body.inboundDndSettings = toInboundDndSettings(input.inboundDndSettings, refuse);
+  }
+  if (input.customFields !== undefined) {
+    if (input.customFields === null) refuse(['customFields'], NOT_NULL);
+    else body.customFields = input.customFields.map((item, index) => toCustomField(item, index, refuse));
+  }
+
+  if (issues.length === 0 && Object.keys(body).length === 0) {
+    return { ok: false, issues: [{ field: ['input'], message: 'input must set at least one field to change' }] };
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, body };
+}
+
+type Refuse = (path: (string | number)[], message: string) => void;
+
+function toDndSettings(input: DndSettingsInput, refuse: Refuse): RestDndSettings {
+  const settings: RestDndSettings = {};
+  for (const channel of Object.keys(DND_CHANNELS) as GraphqlDndChannel[]) {
+    const setting = input[channel];
+    if (setting === undefined) continue;
+    if (setting === null) {
+      refuse(['dndSettings', channel], NOT_NULL);
+      continue;
+    }
+    const rest: RestDndSettings[keyof RestDndSettings] = { status: dndStatusToRest(setting.status) };
+    for (const key of ['message', 'code'] as const) {
+      const value = setting[key];
+      if (value === null) refuse(['dndSettings', channel, key], NOT_NULL);
+      else if (value !== undefined) rest[key] = value;
+    }
+    settings[DND_CHANNELS[channel]] = rest;
+  }
+  return settings;
+}
+
+function toInboundDndSettings(input: InboundDndSettingsInput, refuse: Refuse): RestInboundDndSettings {
+  if (input.all === undefined) return {};
+  if (input.all === null) {
+    refuse(['inboundDndSettings', 'all'], NOT_NULL);
+    return {};
+  }
+  const all: RestInboundDndSettings['all'] = { status: inboundDndStatusToRest(input.all.status) };
+  if (input.all.message === null) refuse(['inboundDndSettings', 'all', 'message'], NOT_NULL);
+  else if (input.all.message !== undefined) all.message = input.all.message;
+  return { all };
+}
+
+function toCustomField(input: CustomFieldInput, index: number, refuse: Refuse): RestCustomFieldInput {
+  const item: RestCustomFieldInput = { field_value: '' };
+  const named = (input.id ?? null) !== null ? 1 : 0;
+  const keyed = (input.key ?? null) !== null ? 1 : 0;
+  if (named + keyed !== 1) refuse(['customFields', index], 'must name the field by exactly one of id or key');
+  if (input.id) item[CUSTOM_FIELD_KEYS.id] = input.id;
+  if (input.key) item[CUSTOM_FIELD_KEYS.key] = input.key;
+  const value = customFieldValue(input.value);
+  if (value === undefined) refuse(['customFields', index, 'value'], 'must set exactly one of text, texts, number or object');
+  else item[CUSTOM_FIELD_KEYS.value] = value;
+  return item;
+}
+
+function customFieldValue(input: CustomFieldValueInput): RestCustomFieldValue | undefined {
+  const present = [input.text, input.texts, input.number, input.object].filter((v) => v !== undefined && v !== null);
+  return present.length === 1 ? present[0] : undefined;
+}
+
+/**
+ * A HighLevel body path (`dndSettings.Call.status`, `customFields.0.field_value`) -> the GraphQL input
+ * path (`['input', 'dndSettings', 'call', 'status']`); null when it names nothing in the input.
+ */
+export function inputPathFromRest(restPath: string): string[] | null {
+  const [head, ...rest] = restPath.split('.');
+  const field = (Object.keys(INPUT_FIELDS) as (keyof typeof INPUT_FIELDS)[]).find((key) => INPUT_FIELDS[key] === head);
+  if (!field) return null;
+  if (field === 'dndSettings' && rest[0] !== undefined) {
+    const channel = dndChannelFromRest(rest[0]);
+    return channel ? ['input', field, channel, ...rest.slice(1)] : ['input', field];
+  }
+  if (field === 'customFields' && rest.length > 0) {
+    const key = (Object.keys(CUSTOM_FIELD_KEYS) as (keyof typeof CUSTOM_FIELD_KEYS)[]).find((k) => CUSTOM_FIELD_KEYS[k] === rest[1]);
+    return ['input', field, ...(rest[0] !== undefined && /^\d+$/.test(rest[0]) ? [rest[0]] : []), ...(key ? [key] : [])];
+  }
+  return ['input', field, ...rest];
+}

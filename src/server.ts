@@ -1,0 +1,82 @@
+/**
+ * The gateway: Apollo Server 5 over the project's node:http integration, the schema, the upstream
+ * transport and their lifecycle. `startGateway` is what main.ts, the demo and the end-to-end tests run.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Config } from './config';
+import { createContext, type GatewayContext } from './context';
+import { createErrorFormatter } from './errors';
+import { createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
+import { HighLevelTransport } from './highlevel/http';
+import type { Logger } from './logger';
+import { buildGatewaySchema } from './schema';
+
+export interface SandboxDefaults {
+  document: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export interface GatewayOptions {
+  config: Config;
+  logger: Logger;
+  /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
+  sandboxDefaults?: SandboxDefaults;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  httpServer: Server;
+  /** Stops taking connections, lets in-flight requests finish, then closes the upstream pool. */
+  stop(): Promise<void>;
+}
+
+export async function startGateway({ config, logger, sandboxDefaults }: GatewayOptions): Promise<RunningGateway> {
+  const transport = new HighLevelTransport(
+    { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
+    logger,
+  );
+  const httpServer = createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildGatewaySchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxDefaults }),
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on(
+    'request',
+    createGraphqlListener({ apollo, logger, context: (request) => createContext({ transport, logger }, request) }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`,
+    httpServer,
+    async stop() {
+      await apollo.stop();
+      await transport.close();
+    },
+  };
+}
