@@ -1,0 +1,86 @@
+import { ConfigError, loadConfig } from '../../src/config';
+import { parseAuthorization } from '../../src/credentials';
+import { isContactId } from '../../src/mapping/formats';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      highLevelBaseUrl: new URL('https://services.leadconnectorhq.com'),
+      highLevelApiVersion: '2021-04-15',
+      upstreamTimeoutMs: 10_000,
+      production: false,
+      introspection: true,
+      logLevel: 'info',
+    });
+  });
+
+  it('turns introspection off in production unless INTROSPECTION=true', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      HIGHLEVEL_BASE_URL: 'http://127.0.0.1:4010/prefix',
+      HIGHLEVEL_API_VERSION: '2021-07-28',
+      UPSTREAM_TIMEOUT_MS: '2500',
+      LOG_LEVEL: 'debug',
+      INTROSPECTION: 'false',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', highLevelApiVersion: '2021-07-28', upstreamTimeoutMs: 2500, logLevel: 'debug', introspection: false });
+    expect(config.highLevelBaseUrl.href).toBe('http://127.0.0.1:4010/prefix');
+  });
+
+  it('reports every bad variable by name, at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '0', HIGHLEVEL_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', HIGHLEVEL_API_VERSION: 'v2', INTROSPECTION: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT', 'UPSTREAM_TIMEOUT_MS', 'HIGHLEVEL_BASE_URL', 'LOG_LEVEL', 'HIGHLEVEL_API_VERSION', 'INTROSPECTION']) {
+      expect(message).toContain(`${name}=`);
+    }
+  });
+
+  it('refuses a base URL with credentials or a query', () => {
+    expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://user:pw@example.com' })).toThrow(/must not contain credentials/);
+    expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://example.com/?a=b' })).toThrow(/query/);
+  });
+});
+
+describe('parseAuthorization', () => {
+  it.each([
+    ['Bearer abc.def-ghi_jkl~mno+p/q==', 'abc.def-ghi_jkl~mno+p/q=='],
+    ['bearer pit-1234-abcd', 'pit-1234-abcd'],
+    ['Bearer   spaced  ', 'spaced'],
+  ])('takes the token from %j', (header, token) => {
+    expect(parseAuthorization(header)).toEqual({ kind: 'bearer', token });
+  });
+
+  it.each([undefined, '', '   '])('treats %j as missing', (header) => {
+    expect(parseAuthorization(header)).toEqual({ kind: 'missing' });
+  });
+
+  it.each(['Basic dXNlcjpwdw==', 'Bearer', 'Bearer ', 'Bearer a b', 'Bearer tok\r\nX-Injected: 1', 'Bearer tok\u0000', 'Token abc', `Bearer ${'a'.repeat(9000)}`])(
+    'treats %j as malformed',
+    (header) => {
+      expect(parseAuthorization(header)).toEqual({ kind: 'malformed' });
+    },
+  );
+});
+
+describe('isContactId', () => {
+  it.each(['ocQHyuzHvysMo5N5VsXc', 'a', 'A_b-9', 'x'.repeat(64)])('accepts %s', (id) => expect(isContactId(id)).toBe(true));
+  it.each(['', '..', '../users/x', 'a/b', 'a%2Fb', 'a?b', 'a#b', 'a\r\nb', 'a\u0000', 'x'.repeat(65), 'ünïcode', 'a b'])(
+    'refuses %j',
+    (id) => expect(isContactId(id)).toBe(false),
+  );
+});

@@ -1,0 +1,191 @@
+import { GraphQLInputObjectType } from 'graphql';
+import type { UpdateContactInput } from '../../src/__generated__/resolvers-types';
+import { INPUT_FIELDS, inputPathFromRest, toUpdateContactBody } from '../../src/mapping/update-contact-input';
+import { buildGatewaySchema } from '../../src/schema';
+
+function body(input: UpdateContactInput) {
+  const result = toUpdateContactBody(input);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.issues)}`);
+  return result.body;
+}
+
+function issues(input: UpdateContactInput) {
+  const result = toUpdateContactBody(input);
+  if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.body)}`);
+  return result.issues;
+}
+
+describe('toUpdateContactBody', () => {
+  it('sends only the fields that are present', () => {
+    expect(body({ firstName: 'Rosan' })).toEqual({ firstName: 'Rosan' });
+    expect(Object.keys(body({ city: 'Dolomite', tags: ['a'] })).sort()).toEqual(['city', 'tags']);
+  });
+
+  it('sends an explicit null as null for every "string or null" field', () => {
+    const nullable = ['firstName', 'lastName', 'name', 'email', 'phone', 'address1', 'city', 'state', 'website', 'timezone', 'source', 'assignedTo', 'dateOfBirth'] as const;
+    for (const field of nullable) {
+      const sent = body({ [field]: null });
+      expect(sent).toEqual({ [field]: null });
+      expect(Object.prototype.hasOwnProperty.call(sent, field)).toBe(true);
+    }
+  });
+
+  it('refuses null where the contract does not allow it, naming the field', () => {
+    for (const field of ['postalCode', 'dnd', 'tags', 'customFields', 'country', 'dndSettings', 'inboundDndSettings'] as const) {
+      const [issue, ...rest] = issues({ firstName: 'x', [field]: null });
+      expect(rest).toEqual([]);
+      expect(issue?.field).toEqual(['input', field]);
+      expect(issue?.message).toMatch(new RegExp(`^${field} cannot be null`));
+    }
+  });
+
+  it('maps every field of a full input to the contract body', () => {
+    const input: UpdateContactInput = {
+      firstName: 'rosan',
+      lastName: 'Deo',
+      name: 'rosan Deo',
+      email: 'rosan@deos.com',
+      phone: '+1 888-888-8888',
+      address1: '3535 1st St N',
+      city: 'Dolomite',
+      state: 'AL',
+      postalCode: '35061',
+      website: 'https://www.tesla.com',
+      timezone: 'America/Chihuahua',
+      dnd: true,
+      dndSettings: {
+        call: { status: 'ACTIVE', message: 'm', code: 'c' },
+        email: { status: 'INACTIVE' },
+        sms: { status: 'PERMANENT' },
+        whatsApp: { status: 'ACTIVE' },
+        gmb: { status: 'INACTIVE' },
+        fb: { status: 'ACTIVE', message: 'fb' },
+      },
+      inboundDndSettings: { all: { status: 'INACTIVE', message: 'ok' } },
+      tags: ['nisi sint commodo amet', 'consequat'],
+      customFields: [
+        { id: '6dvNaf7VhkQ9snc5vnjJ', value: { text: 'My Text' } },
+        { key: 'my_custom_field', value: { texts: ['test', 'test2'] } },
+        { id: 'num', value: { number: 100.5 } },
+        { id: 'file', value: { object: { doc: { url: 'u' } } } },
+      ],
+      source: 'public api',
+      country: 'US',
+      assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+      dateOfBirth: '1990-09-25',
+    };
+    expect(body(input)).toEqual({
+      firstName: 'rosan',
+      lastName: 'Deo',
+      name: 'rosan Deo',
+      email: 'rosan@deos.com',
+      phone: '+1 888-888-8888',
+      address1: '3535 1st St N',
+      city: 'Dolomite',
+      state: 'AL',
+      postalCode: '35061',
+      website: 'https://www.tesla.com',
+      timezone: 'America/Chihuahua',
+      dnd: true,
+      dndSettings: {
+        Call: { status: 'active', message: 'm', code: 'c' },
+        Email: { status: 'inactive' },
+        SMS: { status: 'permanent' },
+        WhatsApp: { status: 'active' },
+        GMB: { status: 'inactive' },
+        FB: { status: 'active', message: 'fb' },
+      },
+      inboundDndSettings: { all: { status: 'inactive', message: 'ok' } },
+      tags: ['nisi sint commodo amet', 'consequat'],
+      customFields: [
+        { id: '6dvNaf7VhkQ9snc5vnjJ', field_value: 'My Text' },
+        { key: 'my_custom_field', field_value: ['test', 'test2'] },
+        { id: 'num', field_value: 100.5 },
+        { id: 'file', field_value: { doc: { url: 'u' } } },
+      ],
+      source: 'public api',
+      country: 'US',
+      assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+      dateOfBirth: '1990-09-25',
+    });
+  });
+
+  it('has a mapping for every field of the schema\'s UpdateContactInput', () => {
+    const type = buildGatewaySchema().getType('UpdateContactInput');
+    if (!(type instanceof GraphQLInputObjectType)) throw new Error('UpdateContactInput missing');
+    expect(Object.keys(INPUT_FIELDS).sort()).toEqual(Object.keys(type.getFields()).sort());
+  });
+
+  it('leaves omitted DND channels and fields out, and refuses null inside them', () => {
+    expect(body({ dndSettings: { sms: { status: 'ACTIVE' } } })).toEqual({ dndSettings: { SMS: { status: 'active' } } });
+    expect(body({ inboundDndSettings: {} })).toEqual({ inboundDndSettings: {} });
+    expect(issues({ dndSettings: { call: null } })[0]?.field).toEqual(['input', 'dndSettings', 'call']);
+    expect(issues({ dndSettings: { gmb: { status: 'ACTIVE', message: null } } })[0]?.field).toEqual([
+      'input', 'dndSettings', 'gmb', 'message',
+    ]);
+    expect(issues({ inboundDndSettings: { all: null } })[0]?.field).toEqual(['input', 'inboundDndSettings', 'all']);
+  });
+
+  it('sends [] to clear tags', () => {
+    expect(body({ tags: [] })).toEqual({ tags: [] });
+  });
+
+  it.each([
+    ['email', 'not-an-email', 'must be a valid email address'],
+    ['email', 'a@b', 'must be a valid email address'],
+    ['website', 'ftp://example.com', 'must be an absolute http or https URL'],
+    ['website', 'tesla.com', 'must be an absolute http or https URL'],
+    ['timezone', 'Mars/Olympus', 'must be an IANA time zone'],
+    ['timezone', '+05:00', 'must be an IANA time zone'],
+  ] as const)('refuses %s %j', (field, value, message) => {
+    const [issue] = issues({ [field]: value });
+    expect(issue).toEqual({ field: ['input', field], message: expect.stringContaining(message) });
+  });
+
+  it.each([
+    ['email', 'Rubika.Deo+crm@deos.co.uk'],
+    ['website', 'http://localhost:8080/x?y=1'],
+    ['timezone', 'Asia/Calcutta'],
+    ['timezone', 'UTC'],
+    ['timezone', 'America/Argentina/Buenos_Aires'],
+  ] as const)('accepts %s %j', (field, value) => {
+    expect(body({ [field]: value })).toEqual({ [field]: value });
+  });
+
+  it('needs exactly one of id or key, and exactly one value member, per custom field', () => {
+    expect(issues({ customFields: [{ value: { text: 'x' } }] })[0]?.field).toEqual(['input', 'customFields', '0']);
+    expect(issues({ customFields: [{ id: 'a', key: 'b', value: { text: 'x' } }] })[0]?.field).toEqual(['input', 'customFields', '0']);
+    expect(issues({ customFields: [{ id: 'a', value: {} }] })[0]?.field).toEqual(['input', 'customFields', '0', 'value']);
+    expect(issues({ customFields: [{ id: 'a', value: { text: 'x', number: 1 } }] })[0]?.field).toEqual([
+      'input', 'customFields', '0', 'value',
+    ]);
+    expect(body({ customFields: [{ id: 'a', key: null, value: { text: '', texts: null } }] })).toEqual({
+      customFields: [{ id: 'a', field_value: '' }],
+    });
+  });
+
+  it('refuses an input that changes nothing', () => {
+    expect(issues({})).toEqual([{ field: ['input'], message: 'input must set at least one field to change' }]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(issues({ email: 'x', postalCode: null, website: 'y' }).map((i) => i.field?.[1]).sort()).toEqual([
+      'email', 'postalCode', 'website',
+    ]);
+  });
+});
+
+describe('inputPathFromRest', () => {
+  it.each([
+    ['email', ['input', 'email']],
+    ['dndSettings.Call.status', ['input', 'dndSettings', 'call', 'status']],
+    ['dndSettings.WhatsApp', ['input', 'dndSettings', 'whatsApp']],
+    ['customFields.2.field_value', ['input', 'customFields', '2', 'value']],
+    ['customFields.0.id', ['input', 'customFields', '0', 'id']],
+    ['inboundDndSettings.all.status', ['input', 'inboundDndSettings', 'all', 'status']],
+    ['companyName', null],
+    ['property', null],
+  ] as const)('%s -> %j', (rest, graphql) => {
+    expect(inputPathFromRest(rest)).toEqual(graphql);
+  });
+});
