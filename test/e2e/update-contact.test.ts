@@ -156,7 +156,7 @@ describe('refused before upstream: no call is made', () => {
     expect(contactCalls()).toHaveLength(0);
   });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Bearer', `Bearer ${DEMO_TOKEN} extra`, `Bearer ${DEMO_TOKEN}\t`])(
+  it.each(['Basic dXNlcjpwYXNz', 'Bearer', `Bearer ${DEMO_TOKEN} extra`, `Bearer demo\t${DEMO_TOKEN}`])(
     'Authorization %j -> UnauthorizedError MALFORMED_CREDENTIALS, never echoed',
     async (authorization) => {
       const { response, result } = await update(contactId, { city: 'X' }, { headers: { authorization } });
