@@ -19,6 +19,10 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   logLevel: LogLevel;
+  /** Upstream calls one GraphQL request may have in flight. */
+  upstreamConcurrency: number;
+  /** When set, only requests carrying `Router-Authorization: <secret>` are served. */
+  routerSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -36,12 +40,13 @@ type Parser<T> = (raw: string) => Parsed<T>;
 /** Reads and validates the configuration; throws `ConfigError` listing every bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const read = <T>(name: string, fallback: T, parse: Parser<T>): T => {
+  const read = <T>(name: string, fallback: T, parse: Parser<T>, { secret = false } = {}): T => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
     const parsed = parse(raw.trim());
     if ('problem' in parsed) {
-      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.problem}`);
+      // A secret's value is never repeated, not even a wrong one: it may be the real secret, mistyped.
+      problems.push(`${name}${secret ? '' : `=${JSON.stringify(raw)}`}: ${parsed.problem}`);
       return fallback;
     }
     return parsed.value;
@@ -61,6 +66,13 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: read('INTROSPECTION', !production, parseBoolean),
     logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
+    upstreamConcurrency: read('UPSTREAM_CONCURRENCY', 8, integerIn(1, 100)),
+    routerSecret: read<string | undefined>(
+      'ROUTER_SECRET',
+      undefined,
+      matching(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces'),
+      { secret: true },
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,22 +3,30 @@
  * the HighLevel clients holding them, and a logger tagged with the request id. Nothing here is ever
  * shared between requests: a shared client or loader would hand one caller's data to another.
  */
+import { createLimit } from './concurrency';
 import { parseAuthorization } from './credentials';
 import { HighLevelClient } from './highlevel/client';
 import { ContactsApi } from './highlevel/contacts';
 import type { HighLevelTransport } from './highlevel/http';
+import { UsersApi } from './highlevel/users';
+import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
   contacts: ContactsApi;
+  users: UsersApi;
+  /** Every read of a contact or user goes through these. */
+  loaders: Loaders;
 }
 
 /** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
 export interface ContextDependencies {
   transport: HighLevelTransport;
   logger: Logger;
+  /** Upstream calls one request may have in flight (UPSTREAM_CONCURRENCY). */
+  upstreamConcurrency: number;
 }
 
 export interface RequestInfo {
@@ -28,6 +36,8 @@ export interface RequestInfo {
 
 export function createContext(deps: ContextDependencies, request: RequestInfo): GatewayContext {
   const logger = deps.logger.child({ requestId: request.requestId });
-  const client = new HighLevelClient(deps.transport, parseAuthorization(request.authorization));
-  return { requestId: request.requestId, logger, contacts: new ContactsApi(client, logger) };
+  const client = new HighLevelClient(deps.transport, parseAuthorization(request.authorization), createLimit(deps.upstreamConcurrency));
+  const contacts = new ContactsApi(client, logger);
+  const users = new UsersApi(client);
+  return { requestId: request.requestId, logger, contacts, users, loaders: createLoaders(contacts, users) };
 }

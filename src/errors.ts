@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './__generated__/resolvers-types';
 import type { Logger } from './logger';
 
 const CLIENT_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
@@ -16,6 +17,8 @@ const CLIENT_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  // Upstream failures raised as field errors (src/resolvers/entity-result.ts): their messages are ours.
+  ...Object.values(ErrorCode),
 ]);
 
 export function createErrorFormatter(logger: Logger) {

@@ -3,7 +3,7 @@
  * Owning it (rather than the standalone server) lets the gateway set its own body limit and keep the
  * request path short.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GatewayContext, RequestInfo } from './context';
@@ -17,11 +17,15 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<GatewayContext>;
+  /** When set, a request must carry `Router-Authorization: <secret>` to be served. */
+  routerSecret: string | undefined;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
 }
 
-export function createGraphqlListener({ apollo, context, logger }: GraphqlHttpOptions): RequestListener {
+export function createGraphqlListener({ apollo, context, logger, routerSecret }: GraphqlHttpOptions): RequestListener {
+  const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
+
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'request failed outside GraphQL');
@@ -37,6 +41,10 @@ export function createGraphqlListener({ apollo, context, logger }: GraphqlHttpOp
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
+    if (!isFromRouter(req.headers['router-authorization'])) {
+      logger.warn({ requestId }, 'refused a request without the router secret');
+      return sendJson(res, 401, 'This subgraph only serves its router.');
+    }
 
     const method = (req.method ?? 'GET').toUpperCase();
     const text = await readBody(req, MAX_REQUEST_BODY_BYTES);
@@ -64,6 +72,13 @@ export function createGraphqlListener({ apollo, context, logger }: GraphqlHttpOp
     });
     await send(res, response);
   }
+}
+
+/** Compares in constant time; hashing first makes the lengths equal without revealing the secret's. */
+function routerCheck(secret: string): (header: string | string[] | undefined) => boolean {
+  const expected = createHash('sha256').update(secret).digest();
+  return (header) =>
+    typeof header === 'string' && timingSafeEqual(createHash('sha256').update(header).digest(), expected);
 }
 
 /** The body as text, or null once it passes `maxBytes` (the rest is not read). */

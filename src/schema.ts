@@ -1,22 +1,33 @@
 /**
- * The executable schema: the SDL in schema/*.graphql (the source of truth) with src/resolvers.
+ * The executable schema: the SDL in schema/*.graphql (the source of truth) with src/resolvers, built
+ * as an Apollo Federation 2 subgraph (adds `_service` and `_entities` for the router).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { GatewayContext } from './context';
 import { resolvers } from './resolvers';
 
 // schema/ sits beside src/ and dist/, so this holds for ts-jest (src/) and the build (dist/) alike.
 export const SCHEMA_DIR = join(__dirname, '..', 'schema');
 
-export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
-  return readdirSync(dir)
+export function loadTypeDefs(dir: string = SCHEMA_DIR): DocumentNode {
+  const sdl = readdirSync(dir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n');
+  return parse(sdl);
 }
 
 export function buildGatewaySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  // Codegen's resolver types are stricter than the subgraph's generic map; they describe the same object.
+  return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<GatewayContext> }]);
+}
+
+/** The subgraph SDL as the router sees it (what `_service { sdl }` serves). */
+export function printGatewaySubgraphSchema(): string {
+  return printSubgraphSchema(buildGatewaySchema());
 }

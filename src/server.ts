@@ -62,7 +62,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
 
   httpServer.on(
     'request',
-    createGraphqlListener({ apollo, logger, context: (request) => createContext({ transport, logger }, request) }),
+    createGraphqlListener({ apollo, logger, routerSecret: config.routerSecret, context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request) }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

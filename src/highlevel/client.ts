@@ -2,6 +2,7 @@
  * The HighLevel client of one GraphQL request: the shared transport plus this caller's credentials.
  * Built per request in src/context.ts and never shared, so no call can carry another caller's token.
  */
+import type { Limit } from '../concurrency';
 import type { Credentials } from '../credentials';
 import type { HighLevelTransport, UpstreamRequest } from './http';
 import { failed, type BodyReader, type UpstreamResult } from './outcome';
@@ -10,13 +11,17 @@ export class HighLevelClient {
   constructor(
     private readonly transport: HighLevelTransport,
     private readonly credentials: Credentials,
+    /** Bounds this request's upstream calls in flight. */
+    private readonly limit: Limit,
   ) {}
 
   /** Calls HighLevel with the caller's token; without a usable token, answers without calling. */
   call<T>(request: UpstreamRequest, read: BodyReader<T>): Promise<UpstreamResult<T>> {
     switch (this.credentials.kind) {
-      case 'bearer':
-        return this.transport.send(this.credentials.token, request, read);
+      case 'bearer': {
+        const { token } = this.credentials;
+        return this.limit(() => this.transport.send(token, request, read));
+      }
       case 'missing':
         return Promise.resolve(
           failed({

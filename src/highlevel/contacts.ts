@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { HighLevelClient } from './client';
 import type { UpstreamResult } from './outcome';
 import { readContactEnvelope } from './read-contact';
-import type { RestContact, RestUpdateContactBody } from './types';
+import type { RestContact, RestTagsResponse, RestUpdateContactBody } from './types';
 
 export class ContactsApi {
   constructor(
@@ -30,6 +30,22 @@ export class ContactsApi {
     );
   }
 
+  /** `POST /contacts/{contactId}/tags`: adds tags, answers the contact's tags. */
+  addTags(contactId: string, tags: string[]): Promise<UpstreamResult<RestTagsResponse>> {
+    return this.client.call(
+      { method: 'POST', endpoint: 'POST /contacts/{contactId}/tags', segments: ['contacts', contactId, 'tags'], body: { tags } },
+      readTags,
+    );
+  }
+
+  /** `DELETE /contacts/{contactId}/tags`: removes tags, answers the contact's tags. */
+  removeTags(contactId: string, tags: string[]): Promise<UpstreamResult<RestTagsResponse>> {
+    return this.client.call(
+      { method: 'DELETE', endpoint: 'DELETE /contacts/{contactId}/tags', segments: ['contacts', contactId, 'tags'], body: { tags } },
+      readTags,
+    );
+  }
+
   private readContact(json: unknown, endpoint: string): RestContact | undefined {
     const read = readContactEnvelope(json);
     if (read && read.dropped.length > 0) {
@@ -38,4 +54,9 @@ export class ContactsApi {
     }
     return read?.contact;
   }
+}
+
+function readTags(json: unknown): RestTagsResponse | undefined {
+  if (typeof json !== 'object' || json === null || !('tags' in json) || !Array.isArray(json.tags)) return undefined;
+  return { tags: json.tags.filter((tag): tag is string => typeof tag === 'string') };
 }

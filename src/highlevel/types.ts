@@ -197,3 +197,23 @@ export const RATE_LIMIT_HEADERS = {
   dailyLimit: 'x-ratelimit-limit-daily',
   dailyRemaining: 'x-ratelimit-daily-remaining',
 } as const;
+
+/** `TagsDTO`: the body of `POST` and `DELETE /contacts/{contactId}/tags`. */
+export interface RestTagsBody {
+  tags: string[];
+}
+
+/** 201 of `POST` and 200 of `DELETE /contacts/{contactId}/tags`: the contact's tags after the change. */
+export interface RestTagsResponse {
+  tags: string[];
+}
+
+/** `UserSuccessfulResponseDto`: 200 of `GET /users/{userId}` (the user, not wrapped). */
+export interface RestUser {
+  id: string;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+}

@@ -3,9 +3,11 @@
  * (the mapping layer sets it; see src/mapping/failures.ts).
  */
 import type {
+  AddContactTagsResultResolvers,
   ContactResultResolvers,
   CustomFieldValueResolvers,
   DisplayableErrorResolvers,
+  RemoveContactTagsResultResolvers,
   UpdateContactResultResolvers,
 } from '../__generated__/resolvers-types';
 
@@ -15,3 +17,5 @@ export const UpdateContactResult: UpdateContactResultResolvers = { __resolveType
 export const ContactResult: ContactResultResolvers = { __resolveType: byTypename };
 export const CustomFieldValue: CustomFieldValueResolvers = { __resolveType: byTypename };
 export const DisplayableError: DisplayableErrorResolvers = { __resolveType: byTypename };
+export const AddContactTagsResult: AddContactTagsResultResolvers = { __resolveType: byTypename };
+export const RemoveContactTagsResult: RemoveContactTagsResultResolvers = { __resolveType: byTypename };

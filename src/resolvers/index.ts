@@ -1,18 +1,32 @@
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { ContactResult, CustomFieldValue, DisplayableError, UpdateContactResult } from './abstract-types';
+import {
+  AddContactTagsResult,
+  ContactResult,
+  CustomFieldValue,
+  DisplayableError,
+  RemoveContactTagsResult,
+  UpdateContactResult,
+} from './abstract-types';
 import { Contact } from './Contact';
+import { AddContactTagsSuccess, RemoveContactTagsSuccess } from './ContactTagsSuccess';
 import { CustomField } from './CustomField';
 import { DndChannelSetting } from './DndChannelSetting';
 import { DndSettings } from './DndSettings';
 import { InboundDndSetting } from './InboundDndSetting';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { User } from './User';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
   Contact,
+  User,
+  AddContactTagsSuccess,
+  RemoveContactTagsSuccess,
+  AddContactTagsResult,
+  RemoveContactTagsResult,
   DndSettings,
   DndChannelSetting,
   InboundDndSetting,

@@ -32,6 +32,8 @@ export function seedDemoData(sim: HighLevelSimulator) {
   });
   sim.addContact({ id: 'otherLocContact00001', locationId: OTHER_LOCATION_ID, firstName: 'Not', lastName: 'Yours' });
 
+  sim.addUser({ id: 'y0BeYjuRIlDwsDcOHOJo', name: 'John Deo', firstName: 'John', lastName: 'Deo', email: 'john@deo.com', phone: '+1 808-868-8888' });
+
   sim.addCustomField(DEMO_LOCATION_ID, { id: '6dvNaf7VhkQ9snc5vnjJ', key: 'contact.my_custom_field', dataType: 'TEXT' });
   sim.addCustomField(DEMO_LOCATION_ID, { id: 'MgobCB14YMVKuE4Ka8p1', key: 'contact.hobbies', dataType: 'MULTIPLE_OPTIONS' });
   sim.addCustomField(DEMO_LOCATION_ID, { id: 'Nu4mErIcF1eLd0000001', key: 'contact.lifetime_value', dataType: 'MONETORY' });

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { JsonValue, RestContact } from '../highlevel/types';
+import type { JsonValue, RestContact, RestUser } from '../highlevel/types';
 import { applyUpdate, type CustomFieldDefinition } from './apply-update';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { validateUpdateBody } from './validate-update';
@@ -57,11 +57,14 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export class HighLevelSimulator {
   readonly received: ReceivedRequest[] = [];
+  /** Requests being answered now, and the most at once since the last reset(). */
+  readonly load = { inFlight: 0, maxInFlight: 0 };
   private readonly options: Required<Omit<SimulatorOptions, 'rateLimit'>>;
   private readonly limiter: RateLimiter;
   private readonly tokens = new Map<string, string>();
   private readonly contacts = new Map<string, RestContact>();
   private readonly customFields = new Map<string, CustomFieldDefinition[]>();
+  private readonly users = new Map<string, RestUser>();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private faults: Fault[] = [];
@@ -72,6 +75,9 @@ export class HighLevelSimulator {
   private readonly routes: { method: string; pattern: RegExp; handle: Handler }[] = [
     { method: 'GET', pattern: /^\/contacts\/([^/?#]+)$/, handle: (caller, [id]) => this.readContact(caller, id ?? '') },
     { method: 'PUT', pattern: /^\/contacts\/([^/?#]+)$/, handle: (caller, [id], req) => this.putContact(caller, id ?? '', req) },
+    { method: 'POST', pattern: /^\/contacts\/([^/?#]+)\/tags$/, handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'add') },
+    { method: 'DELETE', pattern: /^\/contacts\/([^/?#]+)\/tags$/, handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'remove') },
+    { method: 'GET', pattern: /^\/users\/([^/?#]+)$/, handle: (_caller, [id]) => this.readUser(id ?? '') },
   ];
 
   constructor(options: SimulatorOptions = {}) {
@@ -90,6 +96,11 @@ export class HighLevelSimulator {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
+      this.load.inFlight += 1;
+      this.load.maxInFlight = Math.max(this.load.maxInFlight, this.load.inFlight);
+      res.once('close', () => {
+        this.load.inFlight -= 1;
+      });
       this.handle(req, res).catch(() => {
         if (!res.headersSent) this.send(res, { status: 500, body: { statusCode: 500, message: 'Internal Server Error' } });
         else res.destroy();
@@ -135,6 +146,10 @@ export class HighLevelSimulator {
     this.customFields.set(locationId, [...fields.filter((f) => f.id !== field.id), field]);
   }
 
+  addUser(user: RestUser): void {
+    this.users.set(user.id, structuredClone(user));
+  }
+
   getContact(id: string): RestContact | undefined {
     const contact = this.contacts.get(id);
     return contact && structuredClone(contact);
@@ -153,6 +168,7 @@ export class HighLevelSimulator {
     this.clearReceived();
     this.faults = [];
     this.limiter.reset();
+    this.load.maxInFlight = this.load.inFlight;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -234,6 +250,26 @@ export class HighLevelSimulator {
     }
     this.contacts.set(id, applied.contact);
     return { status: 200, body: { succeded: true, contact: applied.contact } };
+  }
+
+  /** `POST` adds (201) and `DELETE` removes (200) tags; both answer the contact's tags after the change. */
+  private changeTags(caller: Caller, id: string, request: ReceivedRequest, change: 'add' | 'remove'): Answer {
+    const found = this.findContact(caller, id);
+    if ('status' in found) return found;
+    const body = request.body;
+    const tags = typeof body === 'object' && body !== null && 'tags' in body ? body.tags : undefined;
+    if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
+      return { status: 422, body: { statusCode: 422, message: ['tags must be an array of strings'], error: 'Unprocessable Entity' } };
+    }
+    const current = found.tags ?? [];
+    const next = change === 'add' ? [...current, ...tags.filter((tag: string) => !current.includes(tag))] : current.filter((tag) => !tags.includes(tag));
+    this.contacts.set(id, { ...found, tags: next, dateUpdated: new Date().toISOString() });
+    return { status: change === 'add' ? 201 : 200, body: { tags: next } };
+  }
+
+  private readUser(id: string): Answer {
+    const user = this.users.get(id);
+    return user ? { status: 200, body: user } : { status: 404, body: { statusCode: 404, message: 'User not found', error: 'Not Found' } };
   }
 
   private fault(res: ServerResponse, fault: Fault, request: ReceivedRequest): void {

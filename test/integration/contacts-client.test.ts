@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLimit } from '../../src/concurrency';
 import { HighLevelClient } from '../../src/highlevel/client';
 import { ContactsApi } from '../../src/highlevel/contacts';
 import { HighLevelTransport } from '../../src/highlevel/http';
@@ -26,7 +27,7 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 const contactsFor = (token: string, over: HighLevelTransport = transport) =>
-  new ContactsApi(new HighLevelClient(over, { kind: 'bearer', token }), logger);
+  new ContactsApi(new HighLevelClient(over, { kind: 'bearer', token }, createLimit(8)), logger);
 
 describe('ContactsApi over the transport', () => {
   it('GETs and PUTs with the caller\'s token, the Version header and the body as given', async () => {
@@ -43,9 +44,9 @@ describe('ContactsApi over the transport', () => {
   });
 
   it('never calls upstream without credentials', async () => {
-    const missing = new ContactsApi(new HighLevelClient(transport, { kind: 'missing' }), logger);
+    const missing = new ContactsApi(new HighLevelClient(transport, { kind: 'missing' }, createLimit(8)), logger);
     expect(await missing.get('abc')).toMatchObject({ ok: false, failure: { kind: 'unauthenticated', reason: 'missing-credentials' } });
-    const malformed = new ContactsApi(new HighLevelClient(transport, { kind: 'malformed' }), logger);
+    const malformed = new ContactsApi(new HighLevelClient(transport, { kind: 'malformed' }, createLimit(8)), logger);
     expect(await malformed.update('abc', { city: 'x' })).toMatchObject({ ok: false, failure: { reason: 'malformed-credentials' } });
     expect(sim.received).toHaveLength(0);
   });

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       logLevel: 'info',
+      upstreamConcurrency: 8,
+      routerSecret: undefined,
     });
   });
 
@@ -31,7 +33,10 @@ describe('loadConfig', () => {
       UPSTREAM_TIMEOUT_MS: '2500',
       LOG_LEVEL: 'debug',
       INTROSPECTION: 'false',
+      UPSTREAM_CONCURRENCY: '4',
+      ROUTER_SECRET: 's3cret-router-secret',
     });
+    expect(config).toMatchObject({ upstreamConcurrency: 4, routerSecret: 's3cret-router-secret' });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', highLevelApiVersion: '2021-07-28', upstreamTimeoutMs: 2500, logLevel: 'debug', introspection: false });
     expect(config.highLevelBaseUrl.href).toBe('http://127.0.0.1:4010/prefix');
   });
@@ -39,14 +44,15 @@ describe('loadConfig', () => {
   it('reports every bad variable by name, at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '0', HIGHLEVEL_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', HIGHLEVEL_API_VERSION: 'v2', INTROSPECTION: 'maybe' });
+      loadConfig({ ROUTER_SECRET: 'short', UPSTREAM_CONCURRENCY: '0', PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '0', HIGHLEVEL_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', HIGHLEVEL_API_VERSION: 'v2', INTROSPECTION: 'maybe' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['PORT', 'UPSTREAM_TIMEOUT_MS', 'HIGHLEVEL_BASE_URL', 'LOG_LEVEL', 'HIGHLEVEL_API_VERSION', 'INTROSPECTION']) {
-      expect(message).toContain(`${name}=`);
+    expect(message).not.toContain('short');
+    for (const name of ['ROUTER_SECRET', 'UPSTREAM_CONCURRENCY', 'PORT', 'UPSTREAM_TIMEOUT_MS', 'HIGHLEVEL_BASE_URL', 'LOG_LEVEL', 'HIGHLEVEL_API_VERSION', 'INTROSPECTION']) {
+      expect(message).toMatch(new RegExp(`${name}[=:]`));
     }
   });
 
