@@ -7,6 +7,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GatewayContext, RequestInfo } from './context';
+import { readBody } from './http-body';
 import type { Logger } from './logger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -79,28 +80,6 @@ function routerCheck(secret: string): (header: string | string[] | undefined) =>
   const expected = createHash('sha256').update(secret).digest();
   return (header) =>
     typeof header === 'string' && timingSafeEqual(createHash('sha256').update(header).digest(), expected);
-}
-
-/** The body as text, or null once it passes `maxBytes` (the rest is not read). */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {

@@ -1,4 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import type { UpstreamResult } from '../highlevel/outcome';
+import type { RestTagsResponse } from '../highlevel/types';
 import { contactIdIssues } from '../mapping/contact-id';
 import { tagsIssues } from '../mapping/contact-tags';
 import { errorMember, invalidInput } from '../mapping/failures';
@@ -17,23 +20,25 @@ export const Mutation: MutationResolvers = {
     return { __typename: 'UpdateContactSuccess', contact: result.value };
   },
 
-  async addContactTags(_parent, { id, tags }, { contacts, loaders }) {
-    const issues = [...contactIdIssues(id), ...tagsIssues(tags)];
-    if (issues.length > 0) return invalidInput(issues);
+  addContactTags: (_parent, { id, tags }, context) =>
+    changeTags('AddContactTagsSuccess', id, tags, context, () => context.contacts.addTags(id, tags)),
 
-    const result = await contacts.addTags(id, tags);
-    if (!result.ok) return errorMember(result.failure);
-    loaders.contacts.clear(id);
-    return { __typename: 'AddContactTagsSuccess', contactId: id, tags: result.value.tags };
-  },
-
-  async removeContactTags(_parent, { id, tags }, { contacts, loaders }) {
-    const issues = [...contactIdIssues(id), ...tagsIssues(tags)];
-    if (issues.length > 0) return invalidInput(issues);
-
-    const result = await contacts.removeTags(id, tags);
-    if (!result.ok) return errorMember(result.failure);
-    loaders.contacts.clear(id);
-    return { __typename: 'RemoveContactTagsSuccess', contactId: id, tags: result.value.tags };
-  },
+  removeContactTags: (_parent, { id, tags }, context) =>
+    changeTags('RemoveContactTagsSuccess', id, tags, context, () => context.contacts.removeTags(id, tags)),
 };
+
+async function changeTags<Typename extends 'AddContactTagsSuccess' | 'RemoveContactTagsSuccess'>(
+  typename: Typename,
+  id: string,
+  tags: string[],
+  { loaders }: GatewayContext,
+  call: () => Promise<UpstreamResult<RestTagsResponse>>,
+) {
+  const issues = [...contactIdIssues(id), ...tagsIssues(tags)];
+  if (issues.length > 0) return invalidInput(issues);
+
+  const result = await call();
+  if (!result.ok) return errorMember(result.failure);
+  loaders.contacts.clear(id); // the cached contact's tags are stale now
+  return { __typename: typename, contactId: id, tags: result.value.tags };
+}

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { JsonValue, RestContact, RestUser } from '../highlevel/types';
+import { readBody } from '../http-body';
 import { applyUpdate, type CustomFieldDefinition } from './apply-update';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { validateUpdateBody } from './validate-update';
@@ -172,7 +173,7 @@ export class HighLevelSimulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawBody = await readBody(req);
+    const rawBody = await readBody(req, MAX_BODY_BYTES);
     if (rawBody === null) {
       res.setHeader('connection', 'close');
       return this.send(res, { status: 413, body: { statusCode: 413, message: 'Payload Too Large' } });
@@ -306,23 +307,6 @@ export class HighLevelSimulator {
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(text);
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseBody(raw: string): unknown {

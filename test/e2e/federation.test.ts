@@ -3,8 +3,6 @@
  * test-only `orders` subgraph by @apollo/composition and queried through @apollo/gateway in-process,
  * with the caller's Authorization header propagated to the subgraphs.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
