@@ -23,7 +23,12 @@ export interface Config {
   upstreamConcurrency: number;
   /** When set, only requests carrying `Router-Authorization: <secret>` are served. */
   routerSecret: string | undefined;
+  /** Request bodies larger than this are refused with 413. */
+  maxRequestBytes: number;
+  limits: OperationLimits;
 }
+
+import type { OperationLimits } from './limits';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -73,6 +78,15 @@ export function loadConfig(env: Env = process.env): Config {
       matching(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces'),
       { secret: true },
     ),
+    maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
+    limits: {
+      maxDepth: read('MAX_DEPTH', 15, integerIn(1, 100)),
+      maxAliases: read('MAX_ALIASES', 15, integerIn(0, 1000)),
+      maxRootFields: read('MAX_ROOT_FIELDS', 10, integerIn(1, 1000)),
+      maxDirectives: read('MAX_DIRECTIVES', 20, integerIn(0, 1000)),
+      maxTokens: read('MAX_TOKENS', 5000, integerIn(100, 1_000_000)),
+      maxEntities: read('MAX_ENTITIES', 200, integerIn(1, 10_000)),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

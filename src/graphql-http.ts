@@ -11,8 +11,6 @@ import { readBody } from './http-body';
 import type { Logger } from './logger';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Far above any real operation; refused with 413 before it is buffered. */
-export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -20,11 +18,13 @@ export interface GraphqlHttpOptions {
   apollo: ApolloServer<GatewayContext>;
   /** When set, a request must carry `Router-Authorization: <secret>` to be served. */
   routerSecret: string | undefined;
+  /** Larger bodies are refused with 413 before they are buffered. */
+  maxRequestBytes: number;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
 }
 
-export function createGraphqlListener({ apollo, context, logger, routerSecret }: GraphqlHttpOptions): RequestListener {
+export function createGraphqlListener({ apollo, context, logger, routerSecret, maxRequestBytes }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
   return (req, res) => {
@@ -48,10 +48,10 @@ export function createGraphqlListener({ apollo, context, logger, routerSecret }:
     }
 
     const method = (req.method ?? 'GET').toUpperCase();
-    const text = await readBody(req, MAX_REQUEST_BODY_BYTES);
+    const text = await readBody(req, maxRequestBytes);
     if (text === null) {
       res.setHeader('connection', 'close');
-      return sendJson(res, 413, `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
+      return sendJson(res, 413, `The request body is larger than ${maxRequestBytes} bytes.`);
     }
 
     const headers = new HeaderMap();

@@ -7,11 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createErrorFormatter } from './errors';
 import { createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
+import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
 import type { Logger } from './logger';
 import { buildGatewaySchema } from './schema';
@@ -50,9 +52,16 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     formatError: createErrorFormatter(logger),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
+    hideSchemaDetailsFromClientErrors: config.production,
+    validationRules: limitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Federated traces go to the router (and on to Studio): error messages in them are masked.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      entitiesLimitPlugin(config.limits.maxEntities),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxDefaults }),
@@ -62,7 +71,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
 
   httpServer.on(
     'request',
-    createGraphqlListener({ apollo, logger, routerSecret: config.routerSecret, context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request) }),
+    createGraphqlListener({ apollo, logger, routerSecret: config.routerSecret, maxRequestBytes: config.maxRequestBytes, context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request) }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       upstreamConcurrency: 8,
       routerSecret: undefined,
+      maxRequestBytes: 1024 * 1024,
+      limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
     });
   });
 
