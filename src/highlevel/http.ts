@@ -7,6 +7,7 @@
 import { Pool } from 'undici';
 import type { Logger } from '../logger';
 import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
+import { isRetryable, retryDelayMs } from './retry-policy';
 
 export interface HighLevelConnection {
   baseUrl: URL;
@@ -40,10 +41,13 @@ export class HighLevelTransport {
     this.basePath = connection.baseUrl.pathname.replace(/\/+$/, '');
   }
 
-  /** Sends one request with the caller's token and classifies the answer. */
+  /**
+   * Sends one request with the caller's token and classifies the answer, retrying where the policy
+   * allows (src/highlevel/retry-policy.ts); every attempt and wait fits in one deadline.
+   */
   async send<T>(token: string, request: UpstreamRequest, read: BodyReader<T>): Promise<UpstreamResult<T>> {
-    const { baseUrl, apiVersion, timeoutMs } = this.connection;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const { apiVersion, timeoutMs } = this.connection;
+    const deadline = AbortSignal.timeout(timeoutMs);
     const started = performance.now();
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
@@ -58,19 +62,36 @@ export class HighLevelTransport {
     }
     const path = `${this.basePath}/${request.segments.map(encodeURIComponent).join('/')}`;
 
+    for (let attempt = 1; ; attempt += 1) {
+      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read);
+      if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
+      const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
+      if (delay === undefined || !(await sleep(delay, deadline))) return result;
+    }
+  }
+
+  private async attempt<T>(
+    request: UpstreamRequest,
+    attempt: number,
+    { path, headers, body }: { path: string; headers: Record<string, string>; body: string | undefined },
+    signal: AbortSignal,
+    read: BodyReader<T>,
+  ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
+    const started = performance.now();
     let status: number | null = null;
     try {
-      const response = await this.pool(baseUrl.origin).request({ method: request.method, path, headers, body, signal });
+      const response = await this.pool(this.connection.baseUrl.origin).request({ method: request.method, path, headers, body, signal });
       status = response.statusCode;
       const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
       const result = classifyResponse({ status, headers: response.headers, text }, read);
-      this.logCall(request, started, status, result.ok ? undefined : result.failure.kind);
-      return result;
+      this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
+      return { result };
     } catch (error) {
       const reason = signal.aborted ? 'timeout' : error instanceof ResponseTooLarge ? 'bad-response' : 'unreachable';
+      const code = errorCode(error);
       // Only the error's code: undici's messages can carry the upstream address.
-      this.logCall(request, started, status, reason, errorCode(error));
-      return failed({ kind: 'unavailable', reason, statusCode: status });
+      this.logCall(request, attempt, started, status, reason, code);
+      return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };
     }
   }
 
@@ -99,9 +120,9 @@ export class HighLevelTransport {
     return pool;
   }
 
-  private logCall(request: UpstreamRequest, started: number, status: number | null, failure?: string, code?: string): void {
+  private logCall(request: UpstreamRequest, attempt: number, started: number, status: number | null, failure?: string, code?: string): void {
     const entry = {
-      upstream: { endpoint: request.endpoint, status, durationMs: Math.round(performance.now() - started), failure, code },
+      upstream: { endpoint: request.endpoint, attempt, status, durationMs: Math.round(performance.now() - started), failure, code },
     };
     if (failure === 'timeout' || failure === 'unreachable' || failure === 'bad-response' || (status !== null && status >= 500)) {
       this.logger.warn(entry, 'upstream call failed');
@@ -123,6 +144,22 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, 
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** Waits `ms`; false if the deadline fires first. */
+function sleep(ms: number, deadline: AbortSignal): Promise<boolean> {
+  if (deadline.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      deadline.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    deadline.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function errorCode(error: unknown): string {
