@@ -23,6 +23,8 @@ export interface Config {
   upstreamConcurrency: number;
   /** When set, only requests carrying `Router-Authorization: <secret>` are served. */
   routerSecret: string | undefined;
+  /** Callers whose HighLevel rate budget is remembered (least recently seen forgotten first). */
+  rateLimitTrackedCallers: number;
   /** Request bodies larger than this are refused with 413. */
   maxRequestBytes: number;
   limits: OperationLimits;
@@ -78,6 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
       matching(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces'),
       { secret: true },
     ),
+    rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
     limits: {
       maxDepth: read('MAX_DEPTH', 15, integerIn(1, 100)),

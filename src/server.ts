@@ -15,6 +15,7 @@ import { createErrorFormatter } from './errors';
 import { createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
 import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
+import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
 import { buildGatewaySchema } from './schema';
 
@@ -43,6 +44,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
   const transport = new HighLevelTransport(
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
     logger,
+    new RateBudgets(config.rateLimitTrackedCallers),
   );
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({

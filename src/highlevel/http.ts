@@ -7,6 +7,7 @@
 import { Pool } from 'undici';
 import type { Logger } from '../logger';
 import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
+import { RateBudgets } from './rate-budget';
 import { isRetryable, retryDelayMs } from './retry-policy';
 
 export interface HighLevelConnection {
@@ -37,6 +38,8 @@ export class HighLevelTransport {
   constructor(
     private readonly connection: HighLevelConnection,
     private readonly logger: Logger,
+    /** Shared by every request: what HighLevel last said of each caller's rate budget. */
+    private readonly budgets: RateBudgets = new RateBudgets(10_000),
   ) {
     this.basePath = connection.baseUrl.pathname.replace(/\/+$/, '');
   }
@@ -62,8 +65,14 @@ export class HighLevelTransport {
     }
     const path = `${this.basePath}/${request.segments.map(encodeURIComponent).join('/')}`;
 
+    const budgetKey = RateBudgets.keyFor(token);
     for (let attempt = 1; ; attempt += 1) {
-      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read);
+      const waitSeconds = this.budgets.reserve(budgetKey);
+      if (waitSeconds !== undefined) {
+        this.logger.debug({ upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } }, 'rate budget spent; not calling upstream');
+        return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
+      }
+      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read, budgetKey);
       if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
       const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
       if (delay === undefined || !(await sleep(delay, deadline))) return result;
@@ -76,6 +85,7 @@ export class HighLevelTransport {
     { path, headers, body }: { path: string; headers: Record<string, string>; body: string | undefined },
     signal: AbortSignal,
     read: BodyReader<T>,
+    budgetKey: string,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
     let status: number | null = null;
@@ -84,6 +94,7 @@ export class HighLevelTransport {
       status = response.statusCode;
       const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
       const result = classifyResponse({ status, headers: response.headers, text }, read);
+      this.budgets.observe(budgetKey, response.headers, !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined);
       this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
       return { result };
     } catch (error) {

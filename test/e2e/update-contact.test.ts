@@ -200,8 +200,10 @@ describe('every upstream outcome arrives as its union member', () => {
   });
 
   it('429 -> RateLimitedError with retryAfterSeconds from Retry-After', async () => {
+    // Its own token: the gateway now remembers this caller is limited for 12 s (see rate-budget tests).
+    stack.sim.addToken('rate-limited-caller-0001', stack.seed.locationId);
     stack.sim.injectFault({ kind: 'status', status: 429, body: { statusCode: 429, message: 'Too many requests' }, headers: { 'Retry-After': '12' } });
-    const { result } = await update(contactId, { city: 'X' });
+    const { result } = await update(contactId, { city: 'X' }, { token: 'rate-limited-caller-0001' });
     expect(result).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED', retryAfterSeconds: 12 });
   });
 

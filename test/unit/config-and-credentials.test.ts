@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       upstreamConcurrency: 8,
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
+      rateLimitTrackedCallers: 10_000,
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
     });
   });

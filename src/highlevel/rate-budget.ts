@@ -1,0 +1,104 @@
+/**
+ * What HighLevel last said about each caller's rate budget (X-RateLimit-* on every response), so a
+ * caller whose burst or daily budget is spent is answered RateLimitedError by the gateway until the
+ * window passes, instead of spending more of HighLevel's patience on requests it will refuse.
+ *
+ * Keyed by a SHA-256 of the token, never the token; at most `maxKeys` callers are remembered (the
+ * least recently seen is forgotten first), so memory is bounded whatever the number of callers.
+ */
+import { createHash } from 'node:crypto';
+import { RATE_LIMIT_HEADERS } from './types';
+import type { ResponseHeaders } from './outcome';
+
+interface Budget {
+  /** Requests left in the current burst window, as HighLevel last reported minus those sent since. */
+  remaining: number | undefined;
+  dailyRemaining: number | undefined;
+  intervalMs: number | undefined;
+  /** No call is sent for this caller before this time (ms since the epoch). */
+  blockedUntil: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class RateBudgets {
+  private readonly budgets = new Map<string, Budget>();
+
+  constructor(
+    private readonly maxKeys: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  static keyFor(token: string): string {
+    return createHash('sha256').update(token).digest('base64url');
+  }
+
+  /**
+   * Takes one request from the caller's budget. Answers the seconds to wait when the budget is spent
+   * (the caller is answered without an upstream call), or undefined when the request may go.
+   */
+  reserve(key: string): number | undefined {
+    const budget = this.budgets.get(key);
+    if (!budget) return undefined;
+    const now = this.now();
+    if (budget.blockedUntil > now) return Math.ceil((budget.blockedUntil - now) / 1000);
+    if (budget.blockedUntil !== 0) {
+      // The window has passed: the spent counts say nothing any more until HighLevel reports again.
+      Object.assign(budget, { remaining: undefined, dailyRemaining: undefined, blockedUntil: 0 });
+    }
+    if (budget.remaining !== undefined) {
+      budget.remaining -= 1;
+      // The last request of the window goes; after it, wait the window out.
+      if (budget.remaining <= 0 && budget.intervalMs !== undefined) budget.blockedUntil = now + budget.intervalMs;
+    }
+    if (budget.dailyRemaining !== undefined) {
+      budget.dailyRemaining -= 1;
+      if (budget.dailyRemaining <= 0) budget.blockedUntil = Math.max(budget.blockedUntil, nextUtcMidnight(now));
+    }
+    return undefined;
+  }
+
+  /** Learns from a response: the headers HighLevel sends on every answer, and a 429's retry time. */
+  observe(key: string, headers: ResponseHeaders, rateLimitedForSeconds?: number | null): void {
+    const now = this.now();
+    const budget = this.touch(key);
+    const remaining = numberHeader(headers, RATE_LIMIT_HEADERS.remaining);
+    const intervalMs = numberHeader(headers, RATE_LIMIT_HEADERS.intervalMs);
+    const dailyRemaining = numberHeader(headers, RATE_LIMIT_HEADERS.dailyRemaining);
+    if (intervalMs !== undefined) budget.intervalMs = intervalMs;
+    if (remaining !== undefined) budget.remaining = remaining;
+    if (dailyRemaining !== undefined) budget.dailyRemaining = dailyRemaining;
+    if (remaining === 0 && budget.intervalMs !== undefined) budget.blockedUntil = Math.max(budget.blockedUntil, now + budget.intervalMs);
+    if (dailyRemaining === 0) budget.blockedUntil = Math.max(budget.blockedUntil, nextUtcMidnight(now));
+    if (rateLimitedForSeconds !== undefined && rateLimitedForSeconds !== null) {
+      budget.blockedUntil = Math.max(budget.blockedUntil, now + rateLimitedForSeconds * 1000);
+    }
+  }
+
+  get size(): number {
+    return this.budgets.size;
+  }
+
+  private touch(key: string): Budget {
+    const budget = this.budgets.get(key) ?? { remaining: undefined, dailyRemaining: undefined, intervalMs: undefined, blockedUntil: 0 };
+    // Re-inserting keeps the Map in least-recently-seen order, so eviction takes the oldest first.
+    this.budgets.delete(key);
+    this.budgets.set(key, budget);
+    if (this.budgets.size > this.maxKeys) {
+      const oldest = this.budgets.keys().next().value;
+      if (oldest !== undefined) this.budgets.delete(oldest);
+    }
+    return budget;
+  }
+}
+
+function numberHeader(headers: ResponseHeaders, name: string): number | undefined {
+  const raw = headers[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+// HighLevel does not say when the daily budget resets; the next UTC midnight is the assumption.
+function nextUtcMidnight(now: number): number {
+  return Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
+}

@@ -1,0 +1,62 @@
+import { RateBudgets } from '../../src/highlevel/rate-budget';
+
+const headers = (remaining: number, dailyRemaining = 1000) => ({
+  'x-ratelimit-max': '100',
+  'x-ratelimit-remaining': String(remaining),
+  'x-ratelimit-interval-milliseconds': '10000',
+  'x-ratelimit-limit-daily': '200000',
+  'x-ratelimit-daily-remaining': String(dailyRemaining),
+});
+
+describe('RateBudgets', () => {
+  let now = 1_700_000_000_000;
+  const clock = () => now;
+
+  it('lets a caller it knows nothing about through', () => {
+    expect(new RateBudgets(10, clock).reserve('k')).toBeUndefined();
+  });
+
+  it('spends the reported burst budget locally, then holds the caller for the window', () => {
+    const budgets = new RateBudgets(10, clock);
+    budgets.observe('k', headers(2));
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBe(10);
+    now += 4_000;
+    expect(budgets.reserve('k')).toBe(6);
+    now += 6_000;
+    expect(budgets.reserve('k')).toBeUndefined();
+  });
+
+  it('holds a caller HighLevel reports at 0 remaining, or answered 429', () => {
+    const budgets = new RateBudgets(10, clock);
+    budgets.observe('a', headers(0));
+    expect(budgets.reserve('a')).toBe(10);
+    budgets.observe('b', {}, 3);
+    expect(budgets.reserve('b')).toBe(3);
+  });
+
+  it('holds a caller whose daily budget is spent until the next UTC midnight', () => {
+    const start = Date.parse('2026-11-24T23:00:00Z');
+    const budgets = new RateBudgets(10, () => start);
+    budgets.observe('k', headers(50, 0));
+    expect(budgets.reserve('k')).toBe(3600);
+  });
+
+  it('remembers at most maxKeys callers, forgetting the least recently seen', () => {
+    const budgets = new RateBudgets(3, clock);
+    for (const key of ['a', 'b', 'c']) budgets.observe(key, headers(0));
+    budgets.observe('a', headers(0)); // a is now the most recent
+    budgets.observe('d', headers(0));
+    expect(budgets.size).toBe(3);
+    expect(budgets.reserve('b')).toBeUndefined(); // forgotten
+    expect(budgets.reserve('a')).toBe(10);
+  });
+
+  it('keys by a hash, never the token', () => {
+    const key = RateBudgets.keyFor('pit-secret-token');
+    expect(key).not.toContain('secret');
+    expect(key).toBe(RateBudgets.keyFor('pit-secret-token'));
+    expect(key).not.toBe(RateBudgets.keyFor('pit-secret-token2'));
+  });
+});
