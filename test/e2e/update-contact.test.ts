@@ -231,14 +231,14 @@ describe('every upstream outcome arrives as its union member', () => {
     expect(response.text).not.toContain(stack.sim.baseUrl);
   });
 
-  it('a stalled upstream -> UpstreamError UPSTREAM_TIMEOUT within the deadline (1000 ms) plus a little', async () => {
+  it('a stalled upstream -> UpstreamError UPSTREAM_TIMEOUT within the deadline (1000 ms) + 100 ms', async () => {
     stack.sim.injectFault({ kind: 'stall' });
     const started = Date.now();
     const { result } = await update(contactId, { city: 'X' });
     const elapsed = Date.now() - started;
     expect(result).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_TIMEOUT', statusCode: null });
     expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(1000 + 300);
+    expect(elapsed).toBeLessThan(1000 + 100);
   });
 
   it('an upstream that refuses connections -> UpstreamError UPSTREAM_UNREACHABLE', async () => {
