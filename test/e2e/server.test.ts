@@ -56,6 +56,23 @@ describe('the HTTP server', () => {
     expect(response.status).toBe(400);
   });
 
+  it('refuses a GET without a CSRF preflight header, and serves one with it', async () => {
+    const url = `${stack.gateway.url}?query=${encodeURIComponent('{ __typename }')}`;
+    expect((await fetch(url)).status).toBe(400);
+    const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('has HTTP batching off', async () => {
+    const response = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
   it('echoes a sane x-request-id and makes one up otherwise', async () => {
     const echoed = await stack.graphql('{ __typename }', {}, { headers: { 'x-request-id': 'req-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('req-123');
