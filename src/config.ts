@@ -25,6 +25,10 @@ export interface Config {
   routerSecret: string | undefined;
   /** Callers whose HighLevel rate budget is remembered (least recently seen forgotten first). */
   rateLimitTrackedCallers: number;
+  /** Origins browsers may call from. */
+  corsOrigins: ReadonlySet<string>;
+  /** Bytes of automatic persisted queries kept (least recently used evicted first). */
+  apqCacheBytes: number;
   /** Request bodies larger than this are refused with 413. */
   maxRequestBytes: number;
   limits: OperationLimits;
@@ -80,6 +84,8 @@ export function loadConfig(env: Env = process.env): Config {
       matching(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces'),
       { secret: true },
     ),
+    corsOrigins: read('CORS_ORIGINS', new Set(production ? [] : SANDBOX_ORIGINS), parseOrigins),
+    apqCacheBytes: read('APQ_CACHE_BYTES', 8 * 1024 * 1024, integerIn(0, 1024 * 1024 * 1024)),
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
     limits: {
@@ -111,6 +117,23 @@ function matching(pattern: RegExp, problem: string): Parser<string> {
 function oneOf<T extends string>(values: readonly T[]): Parser<T> {
   return (raw) =>
     (values as readonly string[]).includes(raw) ? { value: raw as T } : { problem: `must be one of ${values.join(', ')}` };
+}
+
+/** Apollo Sandbox and Studio: allowed in development so the hosted Sandbox can call a local gateway. */
+const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
+
+function parseOrigins(raw: string): Parsed<ReadonlySet<string>> {
+  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      return { problem: `${JSON.stringify(origin)} is not an origin such as https://app.example.com` };
+    }
+    if (parsed.origin !== origin) return { problem: `${JSON.stringify(origin)} must be a bare origin (scheme://host[:port]), e.g. ${parsed.origin}` };
+  }
+  return { value: new Set(origins) };
 }
 
 function parseBoolean(raw: string): Parsed<boolean> {

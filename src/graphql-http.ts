@@ -7,6 +7,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GatewayContext, RequestInfo } from './context';
+import { applyCors } from './cors';
 import { readBody } from './http-body';
 import type { Logger } from './logger';
 
@@ -20,11 +21,23 @@ export interface GraphqlHttpOptions {
   routerSecret: string | undefined;
   /** Larger bodies are refused with 413 before they are buffered. */
   maxRequestBytes: number;
+  /** Origins a browser may call from (CORS). */
+  corsOrigins: ReadonlySet<string>;
+  /** False once shutdown has begun: /readyz answers 503 so load balancers stop sending. */
+  isReady: () => boolean;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
 }
 
-export function createGraphqlListener({ apollo, context, logger, routerSecret, maxRequestBytes }: GraphqlHttpOptions): RequestListener {
+export function createGraphqlListener({
+  apollo,
+  context,
+  logger,
+  routerSecret,
+  maxRequestBytes,
+  corsOrigins,
+  isReady,
+}: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
   return (req, res) => {
@@ -37,7 +50,11 @@ export function createGraphqlListener({ apollo, context, logger, routerSecret, m
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    // Operational endpoints: no auth, no body, nothing about callers.
+    if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
+    if (url.pathname === '/readyz') return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
+    if (applyCors(req, res, corsOrigins)) return;
 
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -91,6 +108,13 @@ async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+function sendStatus(res: ServerResponse, status: number, state: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify({ status: state }));
 }
 
 function sendJson(res: ServerResponse, status: number, message: string): void {

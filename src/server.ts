@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
@@ -53,6 +54,10 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     csrfPrevention: true,
+    persistedQueries:
+      config.apqCacheBytes > 0
+        ? { cache: new InMemoryLRUCache<string>({ maxSize: config.apqCacheBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }) }
+        : false,
     allowBatchedHttpRequests: false,
     // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
     hideSchemaDetailsFromClientErrors: config.production,
@@ -70,10 +75,19 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     ],
   });
   await apollo.start();
+  let ready = true;
 
   httpServer.on(
     'request',
-    createGraphqlListener({ apollo, logger, routerSecret: config.routerSecret, maxRequestBytes: config.maxRequestBytes, context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request) }),
+    createGraphqlListener({
+      apollo,
+      logger,
+      routerSecret: config.routerSecret,
+      maxRequestBytes: config.maxRequestBytes,
+      corsOrigins: config.corsOrigins,
+      isReady: () => ready,
+      context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -86,6 +100,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`,
     httpServer,
     async stop() {
+      ready = false;
       await apollo.stop();
       await transport.close();
     },

@@ -18,8 +18,19 @@ describe('loadConfig', () => {
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
       rateLimitTrackedCallers: 10_000,
+      corsOrigins: new Set(['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com']),
+      apqCacheBytes: 8 * 1024 * 1024,
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
     });
+  });
+
+  it('allows no CORS origin in production by default, and checks CORS_ORIGINS', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual(new Set());
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(
+      new Set(['https://app.example.com', 'http://localhost:5173']),
+    );
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS.*bare origin/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('turns introspection off in production unless INTROSPECTION=true', () => {
