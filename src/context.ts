@@ -7,7 +7,7 @@ import { createLimit } from './concurrency';
 import { parseAuthorization } from './credentials';
 import { HighLevelClient } from './highlevel/client';
 import { ContactsApi } from './highlevel/contacts';
-import type { HighLevelTransport } from './highlevel/http';
+import type { HighLevelTransport, UpstreamCall } from './highlevel/http';
 import { UsersApi } from './highlevel/users';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
@@ -19,6 +19,8 @@ export interface GatewayContext {
   users: UsersApi;
   /** Every read of a contact or user goes through these. */
   loaders: Loaders;
+  /** This request's upstream calls, for its log line. */
+  upstreamCalls: UpstreamCall[];
 }
 
 /** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
@@ -36,8 +38,14 @@ export interface RequestInfo {
 
 export function createContext(deps: ContextDependencies, request: RequestInfo): GatewayContext {
   const logger = deps.logger.child({ requestId: request.requestId });
-  const client = new HighLevelClient(deps.transport, parseAuthorization(request.authorization), createLimit(deps.upstreamConcurrency));
+  const upstreamCalls: UpstreamCall[] = [];
+  const client = new HighLevelClient(
+    deps.transport,
+    parseAuthorization(request.authorization),
+    createLimit(deps.upstreamConcurrency),
+    (call) => upstreamCalls.push(call),
+  );
   const contacts = new ContactsApi(client, logger);
   const users = new UsersApi(client);
-  return { requestId: request.requestId, logger, contacts, users, loaders: createLoaders(contacts, users) };
+  return { requestId: request.requestId, logger, contacts, users, loaders: createLoaders(contacts, users), upstreamCalls };
 }

@@ -6,6 +6,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import type { Registry } from 'prom-client';
 import type { GatewayContext, RequestInfo } from './context';
 import { applyCors } from './cors';
 import { readBody } from './http-body';
@@ -25,6 +26,8 @@ export interface GraphqlHttpOptions {
   corsOrigins: ReadonlySet<string>;
   /** False once shutdown has begun: /readyz answers 503 so load balancers stop sending. */
   isReady: () => boolean;
+  /** Served at /metrics in the Prometheus text format. */
+  metrics: Registry;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
 }
@@ -37,6 +40,7 @@ export function createGraphqlListener({
   maxRequestBytes,
   corsOrigins,
   isReady,
+  metrics,
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
@@ -53,6 +57,11 @@ export function createGraphqlListener({
     // Operational endpoints: no auth, no body, nothing about callers.
     if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
     if (url.pathname === '/readyz') return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');
+    if (url.pathname === '/metrics') {
+      res.setHeader('content-type', metrics.contentType);
+      res.end(await metrics.metrics());
+      return;
+    }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
 

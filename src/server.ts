@@ -18,6 +18,8 @@ import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
+import { GatewayMetrics } from './observability/metrics';
+import { operationLogPlugin } from './observability/operation-log';
 import { buildGatewaySchema } from './schema';
 
 export interface SandboxDefaults {
@@ -42,10 +44,11 @@ export interface RunningGateway {
 }
 
 export async function startGateway({ config, logger, sandboxDefaults }: GatewayOptions): Promise<RunningGateway> {
+  const metrics = new GatewayMetrics();
   const transport = new HighLevelTransport(
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
     logger,
-    new RateBudgets(config.rateLimitTrackedCallers),
+    { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCall(call) },
   );
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({
@@ -69,6 +72,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
       // Federated traces go to the router (and on to Studio): error messages in them are masked.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       entitiesLimitPlugin(config.limits.maxEntities),
+      operationLogPlugin(metrics),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxDefaults }),
@@ -86,6 +90,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
       maxRequestBytes: config.maxRequestBytes,
       corsOrigins: config.corsOrigins,
       isReady: () => ready,
+      metrics: metrics.registry,
       context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
     }),
   );

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
 import { RateBudgets } from './rate-budget';
 import { isRetryable, retryDelayMs } from './retry-policy';
+import { RATE_LIMIT_HEADERS } from './types';
 
 export interface HighLevelConnection {
   baseUrl: URL;
@@ -25,6 +26,29 @@ export interface UpstreamRequest {
   body?: unknown;
 }
 
+/** One attempt at an upstream call, as logs and metrics see it: no URL, no token, no body. */
+export interface UpstreamCall {
+  /** The endpoint template, e.g. `PUT /contacts/{contactId}`. */
+  endpoint: string;
+  attempt: number;
+  /** The HTTP status; null when no response arrived or the gateway held the call back. */
+  status: number | null;
+  /** `ok`, the failure kind, or `held` when the caller's rate budget was spent and nothing was sent. */
+  outcome: string;
+  durationMs: number;
+  /** `X-RateLimit-Remaining` of the response, when HighLevel sent it. */
+  rateLimitRemaining?: number;
+}
+
+export type UpstreamCallObserver = (call: UpstreamCall) => void;
+
+export interface TransportOptions {
+  /** Shared by every request: what HighLevel last said of each caller's rate budget. */
+  budgets?: RateBudgets;
+  /** Sees every upstream call of every request (metrics). */
+  onCall?: UpstreamCallObserver;
+}
+
 // Far above any contact HighLevel returns; a larger body is a fault, not data.
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 const USER_AGENT = 'highlevel-contacts-gateway';
@@ -34,21 +58,28 @@ class ResponseTooLarge extends Error {}
 export class HighLevelTransport {
   private readonly pools = new Map<string, Pool>();
   private readonly basePath: string;
+  private readonly budgets: RateBudgets;
+  private readonly onCall: UpstreamCallObserver | undefined;
 
   constructor(
     private readonly connection: HighLevelConnection,
     private readonly logger: Logger,
-    /** Shared by every request: what HighLevel last said of each caller's rate budget. */
-    private readonly budgets: RateBudgets = new RateBudgets(10_000),
+    options: TransportOptions = {},
   ) {
     this.basePath = connection.baseUrl.pathname.replace(/\/+$/, '');
+    this.budgets = options.budgets ?? new RateBudgets(10_000);
+    this.onCall = options.onCall;
   }
 
   /**
    * Sends one request with the caller's token and classifies the answer, retrying where the policy
    * allows (src/highlevel/retry-policy.ts); every attempt and wait fits in one deadline.
    */
-  async send<T>(token: string, request: UpstreamRequest, read: BodyReader<T>): Promise<UpstreamResult<T>> {
+  async send<T>(token: string, request: UpstreamRequest, read: BodyReader<T>, onCall?: UpstreamCallObserver): Promise<UpstreamResult<T>> {
+    const report = (call: UpstreamCall) => {
+      this.onCall?.(call);
+      onCall?.(call);
+    };
     const { apiVersion, timeoutMs } = this.connection;
     const deadline = AbortSignal.timeout(timeoutMs);
     const started = performance.now();
@@ -69,10 +100,11 @@ export class HighLevelTransport {
     for (let attempt = 1; ; attempt += 1) {
       const waitSeconds = this.budgets.reserve(budgetKey);
       if (waitSeconds !== undefined) {
+        report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
         this.logger.debug({ upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } }, 'rate budget spent; not calling upstream');
         return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
       }
-      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read, budgetKey);
+      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read, budgetKey, report);
       if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
       const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
       if (delay === undefined || !(await sleep(delay, deadline))) return result;
@@ -86,6 +118,7 @@ export class HighLevelTransport {
     signal: AbortSignal,
     read: BodyReader<T>,
     budgetKey: string,
+    report: UpstreamCallObserver,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
     let status: number | null = null;
@@ -95,11 +128,22 @@ export class HighLevelTransport {
       const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
       const result = classifyResponse({ status, headers: response.headers, text }, read);
       this.budgets.observe(budgetKey, response.headers, !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined);
+      const outcome = result.ok ? 'ok' : result.failure.kind;
+      const remaining = Number(response.headers[RATE_LIMIT_HEADERS.remaining]);
+      report({
+        endpoint: request.endpoint,
+        attempt,
+        status,
+        outcome,
+        durationMs: performance.now() - started,
+        ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
+      });
       this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
       return { result };
     } catch (error) {
       const reason = signal.aborted ? 'timeout' : error instanceof ResponseTooLarge ? 'bad-response' : 'unreachable';
       const code = errorCode(error);
+      report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
       // Only the error's code: undici's messages can carry the upstream address.
       this.logCall(request, attempt, started, status, reason, code);
       return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };

@@ -66,3 +66,44 @@ describe('automatic persisted queries', () => {
     expect(await post({ extensions })).toEqual({ data: { __typename: 'Query' } });
   });
 });
+
+describe('metrics and the operation log line', () => {
+  it('counts operations by result member and upstream calls by endpoint and status, without tokens or ids', async () => {
+    const id = stack.seed.contactIds[0] as string;
+    const mutation = 'mutation UpdateContact($id: ID!) { updateContact(id: $id, input: { city: "Metrics" }) { __typename } }';
+    await stack.graphql(mutation, { id }, { token: stack.seed.token, headers: { 'x-request-id': 'metrics-req-1' } });
+    await stack.graphql(mutation, { id: 'doesNotExist00000000' }, { token: stack.seed.token });
+    await stack.graphql(mutation, { id: '../x' }, { token: stack.seed.token });
+    await stack.graphql('query ReadContact($id: ID!) { contact(id: $id) { __typename } }', { id });
+
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    expect(text).toMatch(/graphql_operations_total\{operation_name="UpdateContact",operation_type="mutation",result="UpdateContactSuccess"\} 1/);
+    expect(text).toMatch(/graphql_operations_total\{operation_name="UpdateContact",operation_type="mutation",result="NotFoundError"\} 1/);
+    expect(text).toMatch(/graphql_operations_total\{operation_name="UpdateContact",operation_type="mutation",result="ValidationError"\} 1/);
+    expect(text).toMatch(/graphql_operations_total\{operation_name="ReadContact",operation_type="query",result="UnauthorizedError"\} 1/);
+    expect(text).toMatch(/highlevel_request_duration_seconds_count\{endpoint="PUT \/contacts\/\{contactId\}",status="200",outcome="ok"\} 1/);
+    expect(text).toMatch(/highlevel_request_duration_seconds_count\{endpoint="PUT \/contacts\/\{contactId\}",status="404",outcome="not-found"\} 1/);
+    expect(text).toMatch(/highlevel_rate_limit_remaining_count\{endpoint="PUT \/contacts\/\{contactId\}"\} 2/);
+    expect(text).toMatch(/process_cpu_user_seconds_total/);
+    expect(text).not.toContain(stack.seed.token);
+    expect(text).not.toContain(id);
+    expect(text).not.toContain('doesNotExist');
+
+    const line = stack.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.requestId === 'metrics-req-1' && entry.msg === 'graphql operation');
+    expect(line).toMatchObject({
+      level: 30,
+      requestId: 'metrics-req-1',
+      operation: { name: 'UpdateContact', type: 'mutation', results: ['UpdateContactSuccess'], errors: false },
+      upstream: [{ endpoint: 'PUT /contacts/{contactId}', status: 200, outcome: 'ok', attempt: 1 }],
+    });
+    expect(typeof (line?.operation as { durationMs: number }).durationMs).toBe('number');
+  });
+
+  it('keeps client-chosen operation names from growing the label set without bound', async () => {
+    for (let n = 0; n < 5; n += 1) await stack.graphql(`query ${'x'.repeat(70)}${n} { __typename }`);
+    await stack.graphql('{ __typename }');
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    expect(text).toMatch(/operation_name="invalid",operation_type="query",result="none"\} 5/);
+    expect(text).toMatch(/operation_name="anonymous",operation_type="query",result="none"\} 1/);
+  });
+});

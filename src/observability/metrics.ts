@@ -1,0 +1,92 @@
+/**
+ * Prometheus metrics (prom-client), served at /metrics. Labels are bounded and never hold a token or
+ * a contact id: upstream calls are labelled by endpoint template, operations by a validated name
+ * (the first MAX_OPERATION_NAMES distinct ones; the rest are `other`), results by union member.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { UpstreamCall } from '../highlevel/http';
+
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export interface OperationRecord {
+  name: string | null;
+  type: string;
+  /** The union member (or type) each root field resolved to, e.g. `UpdateContactSuccess`. */
+  results: string[];
+  durationMs: number;
+  /** Whether the response carried top-level errors. */
+  failed: boolean;
+}
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+  private readonly operations: Counter<'operation_name' | 'operation_type' | 'result'>;
+  private readonly operationDuration: Histogram<'operation_type'>;
+  private readonly upstreamDuration: Histogram<'endpoint' | 'status' | 'outcome'>;
+  private readonly rateLimitRemaining: Histogram<'endpoint'>;
+  private readonly heldBack: Counter<'endpoint'>;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.operations = new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name, type and result (union member per root field, or `error`).',
+      labelNames: ['operation_name', 'operation_type', 'result'],
+      registers: [this.registry],
+    });
+    this.operationDuration = new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Time from request to response of GraphQL operations.',
+      labelNames: ['operation_type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.upstreamDuration = new Histogram({
+      name: 'highlevel_request_duration_seconds',
+      help: 'HighLevel API calls by endpoint template, HTTP status (`none` without a response) and outcome.',
+      labelNames: ['endpoint', 'status', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.rateLimitRemaining = new Histogram({
+      name: 'highlevel_rate_limit_remaining',
+      help: 'X-RateLimit-Remaining as HighLevel reported it on each response (the burst budget left).',
+      labelNames: ['endpoint'],
+      buckets: [0, 1, 5, 10, 25, 50, 75, 100],
+      registers: [this.registry],
+    });
+    this.heldBack = new Counter({
+      name: 'highlevel_requests_held_total',
+      help: 'Calls the gateway answered RateLimitedError itself because the caller\'s budget was spent.',
+      labelNames: ['endpoint'],
+      registers: [this.registry],
+    });
+  }
+
+  upstreamCall(call: UpstreamCall): void {
+    if (call.outcome === 'held') {
+      this.heldBack.inc({ endpoint: call.endpoint });
+      return;
+    }
+    this.upstreamDuration.observe({ endpoint: call.endpoint, status: call.status === null ? 'none' : String(call.status), outcome: call.outcome }, call.durationMs / 1000);
+    if (call.rateLimitRemaining !== undefined) this.rateLimitRemaining.observe({ endpoint: call.endpoint }, call.rateLimitRemaining);
+  }
+
+  operation(record: OperationRecord): void {
+    const name = this.operationLabel(record.name);
+    const results = record.results.length > 0 ? record.results : [record.failed ? 'error' : 'none'];
+    for (const result of results) this.operations.inc({ operation_name: name, operation_type: record.type, result });
+    this.operationDuration.observe({ operation_type: record.type }, record.durationMs / 1000);
+  }
+
+  private operationLabel(name: string | null): string {
+    if (name === null) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'invalid';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+}
