@@ -1,0 +1,87 @@
+/**
+ * A small typed client for the contacts gateway, with plain `fetch`: what a frontend app needs to
+ * update and read contacts and handle every outcome. Result and variable types come from the
+ * generated documents, so this file stops compiling when the schema changes under it.
+ */
+import type { TypedDocumentString } from './gql/graphql';
+import { AddContactTagsDocument, ContactDocument, RemoveContactTagsDocument, UpdateContactDocument } from './operations';
+import type { UpdateContactMutation, UpdateContactMutationVariables } from './gql/graphql';
+
+export interface ContactsClientOptions {
+  /** The gateway's GraphQL endpoint, e.g. `https://contacts.example.com/graphql`. */
+  endpoint: string;
+  /** The signed-in user's HighLevel access token, read at every call (it may be refreshed). */
+  getToken: () => string | Promise<string>;
+}
+
+/** Transport-level failure: the gateway could not run the operation at all (network, 4xx/5xx, errors[]). */
+export class GatewayRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'GatewayRequestError';
+  }
+}
+
+export function createContactsClient({ endpoint, getToken }: ContactsClientOptions) {
+  async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${await getToken()}` },
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+    const body = (await response.json()) as { data?: TResult | null; errors?: { message: string }[] };
+    if (!response.ok || body.errors?.length || !body.data) {
+      throw new GatewayRequestError(body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`, response.status);
+    }
+    return body.data;
+  }
+
+  return {
+    updateContact: async (variables: UpdateContactMutationVariables) => (await execute(UpdateContactDocument, variables)).updateContact,
+    contact: async (id: string) => (await execute(ContactDocument, { id })).contact,
+    addTags: async (id: string, tags: string[]) => (await execute(AddContactTagsDocument, { id, tags })).addContactTags,
+    removeTags: async (id: string, tags: string[]) => (await execute(RemoveContactTagsDocument, { id, tags })).removeContactTags,
+  };
+}
+
+export type UpdateContactResult = UpdateContactMutation['updateContact'];
+
+/** What the UI shows or does for each outcome. Exhaustive: a new union member is a compile error here. */
+export type UpdateOutcome =
+  | { kind: 'saved'; contactId: string }
+  | { kind: 'fix-input'; problems: { field: string | null; message: string }[] }
+  | { kind: 'sign-in-again' }
+  | { kind: 'not-allowed'; message: string }
+  | { kind: 'gone'; message: string }
+  | { kind: 'retry-later'; afterSeconds: number | null; message: string };
+
+export function toOutcome(result: UpdateContactResult): UpdateOutcome {
+  switch (result.__typename) {
+    case 'UpdateContactSuccess':
+      return { kind: 'saved', contactId: result.contact.id };
+    case 'ValidationError':
+      return { kind: 'fix-input', problems: result.issues.map((issue) => ({ field: issue.field?.join('.') ?? null, message: issue.message })) };
+    case 'BadRequestError':
+      return { kind: 'fix-input', problems: [{ field: null, message: result.message }] };
+    case 'UnauthorizedError':
+      // A missing or malformed header is a bug in the app; a rejected token means signing in again.
+      return { kind: 'sign-in-again' };
+    case 'ForbiddenError':
+      return { kind: 'not-allowed', message: result.message };
+    case 'NotFoundError':
+      return { kind: 'gone', message: result.message };
+    case 'RateLimitedError':
+      return { kind: 'retry-later', afterSeconds: result.retryAfterSeconds ?? null, message: result.message };
+    case 'UpstreamError':
+      return { kind: 'retry-later', afterSeconds: null, message: result.message };
+    default:
+      return assertNever(result);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled result: ${JSON.stringify(value)}`);
+}

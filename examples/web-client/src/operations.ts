@@ -1,0 +1,94 @@
+/**
+ * The operations a frontend uses. `graphql()` is generated from the gateway's schema
+ * (`npm run codegen`): each document is typed with its result and variables.
+ */
+import { graphql } from './gql';
+
+export const UpdateContactDocument = graphql(`
+  mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+    updateContact(id: $id, input: $input) {
+      __typename
+      ... on UpdateContactSuccess {
+        contact {
+          id
+          firstName
+          lastName
+          email
+          phone
+          tags
+          country
+          dateUpdated
+        }
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
+    }
+  }
+`);
+
+export const ContactDocument = graphql(`
+  query Contact($id: ID!) {
+    contact(id: $id) {
+      __typename
+      ... on Contact {
+        id
+        firstName
+        lastName
+        email
+        tags
+        assignedUser {
+          id
+          name
+        }
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const AddContactTagsDocument = graphql(`
+  mutation AddContactTags($id: ID!, $tags: [String!]!) {
+    addContactTags(id: $id, tags: $tags) {
+      __typename
+      ... on AddContactTagsSuccess {
+        tags
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RemoveContactTagsDocument = graphql(`
+  mutation RemoveContactTags($id: ID!, $tags: [String!]!) {
+    removeContactTags(id: $id, tags: $tags) {
+      __typename
+      ... on RemoveContactTagsSuccess {
+        tags
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+    }
+  }
+`);

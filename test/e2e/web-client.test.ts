@@ -1,0 +1,36 @@
+import { createContactsClient, GatewayRequestError, toOutcome } from '../../examples/web-client/src/client';
+import { startStack, type Stack } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.stop());
+
+describe('the example web client against a real gateway', () => {
+  it('updates, reads and tags a contact, handling each outcome', async () => {
+    let token = stack.seed.token;
+    const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => token });
+    const id = stack.seed.contactIds[1] as string;
+
+    const saved = await client.updateContact({ id, input: { firstName: 'Typed', tags: ['web'] } });
+    expect(toOutcome(saved)).toEqual({ kind: 'saved', contactId: id });
+
+    const invalid = await client.updateContact({ id, input: { email: 'nope' } });
+    expect(toOutcome(invalid)).toEqual({ kind: 'fix-input', problems: [{ field: 'input.email', message: 'email must be a valid email address' }] });
+
+    const read = await client.contact(id);
+    expect(read).toMatchObject({ __typename: 'Contact', firstName: 'Typed', assignedUser: { name: 'John Deo' } });
+
+    expect(await client.addTags(id, ['vip2'])).toEqual({ __typename: 'AddContactTagsSuccess', tags: ['web', 'vip2'] });
+    expect(await client.removeTags(id, ['web'])).toEqual({ __typename: 'RemoveContactTagsSuccess', tags: ['vip2'] });
+
+    token = 'expired-token-0000';
+    expect(toOutcome(await client.updateContact({ id, input: { city: 'X' } }))).toEqual({ kind: 'sign-in-again' });
+  });
+
+  it('raises a transport error when the gateway refuses the request itself', async () => {
+    const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => stack.seed.token });
+    await expect(client.updateContact({ id: 'x', input: { country: 'Atlantis' as never } })).rejects.toBeInstanceOf(GatewayRequestError);
+  });
+});
