@@ -6,6 +6,8 @@
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface Config {
   port: number;
@@ -19,6 +21,7 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Upstream calls one GraphQL request may have in flight. */
   upstreamConcurrency: number;
   /** When set, only requests carrying `Router-Authorization: <secret>` are served. */
@@ -77,6 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: read('INTROSPECTION', !production, parseBoolean),
     logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
+    logFormat: read('LOG_FORMAT', 'json', oneOf(LOG_FORMATS)),
     upstreamConcurrency: read('UPSTREAM_CONCURRENCY', 8, integerIn(1, 100)),
     routerSecret: read<string | undefined>(
       'ROUTER_SECRET',

@@ -45,7 +45,7 @@ async function demo(): Promise<void> {
   };
   const gateway = await startGateway({
     config,
-    logger: createLogger(config.logLevel),
+    logger: createLogger(config.logLevel, undefined, config.logFormat),
     sandboxDefaults: { document: DEMO_MUTATION, variables, headers: { Authorization: `Bearer ${seed.token}` } },
   });
 

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from './config';
+import pinoPretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config';
 
 export type { Logger };
 
@@ -21,7 +22,15 @@ export const REDACTED_PATHS = [
   '*.variables',
 ];
 
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+/**
+ * JSON lines by default; `pretty` (for a developer's terminal, LOG_FORMAT=pretty) formats the same
+ * already-redacted records for reading.
+ */
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
+  const stream =
+    format === 'pretty'
+      ? pinoPretty({ colorize: destination === undefined, ignore: 'pid,hostname,service', destination: destination ?? 1, sync: true })
+      : destination;
   return pino(
     {
       level,
@@ -29,6 +38,6 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    stream,
   );
 }

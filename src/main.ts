@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const gateway = await startGateway({ config, logger });
   logger.info(
     { url: gateway.url, apiVersion: config.highLevelApiVersion },

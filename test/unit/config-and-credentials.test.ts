@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       logLevel: 'info',
+      logFormat: 'json',
       upstreamConcurrency: 8,
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
