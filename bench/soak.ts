@@ -12,22 +12,31 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { HighLevelSimulator } from '../src/simulator/simulator';
 
-const { values } = parseArgs({ options: { mutations: { type: 'string', default: '100000' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { mutations: { type: 'string', default: '100000' }, connections: { type: 'string', default: '32' } },
+});
 const MUTATIONS = Number(values.mutations);
 const CONNECTIONS = Number(values.connections);
 const WARM_UP = 2000;
 const CALLERS = 200;
-const QUERY = 'mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { __typename ... on UpdateContactSuccess { contact { id lastName } } } }';
+const QUERY =
+  'mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { __typename ... on UpdateContactSuccess { contact { id lastName } } } }';
 
 function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  const line =
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:')) ?? '';
   return Math.round((Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024) * 10) / 10;
 }
 
 async function main(): Promise<void> {
   const sim = new HighLevelSimulator({ rateLimit: { max: 1e9, intervalMs: 10_000, daily: 1e12 } });
   const baseUrl = await sim.start();
-  const callers = Array.from({ length: CALLERS }, (_, n) => ({ token: `soak-token-${n}`, id: `soakContact${String(n).padStart(9, '0')}` }));
+  const callers = Array.from({ length: CALLERS }, (_, n) => ({
+    token: `soak-token-${n}`,
+    id: `soakContact${String(n).padStart(9, '0')}`,
+  }));
   for (const [n, caller] of callers.entries()) {
     sim.addToken(caller.token, `soakLocation${n}`);
     sim.addContact({ id: caller.id, locationId: `soakLocation${n}`, firstName: 'Soak' });
@@ -36,7 +45,15 @@ async function main(): Promise<void> {
   // The built gateway (npm run build runs first), exactly as `npm start` runs it.
   const gateway = spawn(process.execPath, [join(__dirname, '../dist/main.js')], {
     // info logs nothing per request (upstream calls log at debug), so logging stays on without a cost here.
-    env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS ?? '', PORT: '0', HOST: '127.0.0.1', HIGHLEVEL_BASE_URL: baseUrl, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HIGHLEVEL_BASE_URL: baseUrl,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = gateway.pid as number;
@@ -62,9 +79,17 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` },
       body: JSON.stringify({ query: QUERY, variables: { id: caller.id, input: { lastName: `n${n}` } } }),
     });
-    const body = (await response.body.json()) as { data?: { updateContact?: { __typename: string; contact?: { id: string; lastName: string } } } };
+    const body = (await response.body.json()) as {
+      data?: { updateContact?: { __typename: string; contact?: { id: string; lastName: string } } };
+    };
     const result = body.data?.updateContact;
-    if (response.statusCode !== 200 || result?.__typename !== 'UpdateContactSuccess' || result.contact?.id !== caller.id || result.contact.lastName !== `n${n}`) errors += 1;
+    if (
+      response.statusCode !== 200 ||
+      result?.__typename !== 'UpdateContactSuccess' ||
+      result.contact?.id !== caller.id ||
+      result.contact.lastName !== `n${n}`
+    )
+      errors += 1;
   };
   const run = async (total: number, onEvery?: (done: number) => void) => {
     let next = 0;
@@ -97,12 +122,16 @@ async function main(): Promise<void> {
 
   const first = samples.find((s) => s.mutations >= 10_000) ?? samples[0];
   const last = samples[samples.length - 1];
-  process.stdout.write(`\nSoak: ${MUTATIONS} updateContact mutations, ${CONNECTIONS} connections, ${CALLERS} tokens, ${Math.round(MUTATIONS / seconds)} req/s\n\n`);
+  process.stdout.write(
+    `\nSoak: ${MUTATIONS} updateContact mutations, ${CONNECTIONS} connections, ${CALLERS} tokens, ${Math.round(MUTATIONS / seconds)} req/s\n\n`,
+  );
   process.stdout.write('| mutations | gateway RSS (MiB) |\n| ---: | ---: |\n');
   for (const sample of samples) process.stdout.write(`| ${sample.mutations} | ${sample.rssMiB} |\n`);
-  process.stdout.write(`\nRSS growth from ${first?.mutations} to ${last?.mutations} mutations: ${Math.round(((last?.rssMiB ?? 0) - (first?.rssMiB ?? 0)) * 10) / 10} MiB; errors: ${errors}\n`);
+  process.stdout.write(
+    `\nRSS growth from ${first?.mutations} to ${last?.mutations} mutations: ${Math.round(((last?.rssMiB ?? 0) - (first?.rssMiB ?? 0)) * 10) / 10} MiB; errors: ${errors}\n`,
+  );
   if (errors > 0) {
-    process.stdout.write('INVALID RUN: some answers were not the caller\'s own UpdateContactSuccess.\n');
+    process.stdout.write("INVALID RUN: some answers were not the caller's own UpdateContactSuccess.\n");
     process.exitCode = 1;
   }
 }

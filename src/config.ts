@@ -120,14 +120,19 @@ function matching(pattern: RegExp, problem: string): Parser<string> {
 
 function oneOf<T extends string>(values: readonly T[]): Parser<T> {
   return (raw) =>
-    (values as readonly string[]).includes(raw) ? { value: raw as T } : { problem: `must be one of ${values.join(', ')}` };
+    (values as readonly string[]).includes(raw)
+      ? { value: raw as T }
+      : { problem: `must be one of ${values.join(', ')}` };
 }
 
 /** Apollo Sandbox and Studio: allowed in development so the hosted Sandbox can call a local gateway. */
 const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
 
 function parseOrigins(raw: string): Parsed<ReadonlySet<string>> {
-  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of origins) {
     let parsed: URL;
     try {
@@ -135,7 +140,10 @@ function parseOrigins(raw: string): Parsed<ReadonlySet<string>> {
     } catch {
       return { problem: `${JSON.stringify(origin)} is not an origin such as https://app.example.com` };
     }
-    if (parsed.origin !== origin) return { problem: `${JSON.stringify(origin)} must be a bare origin (scheme://host[:port]), e.g. ${parsed.origin}` };
+    if (parsed.origin !== origin)
+      return {
+        problem: `${JSON.stringify(origin)} must be a bare origin (scheme://host[:port]), e.g. ${parsed.origin}`,
+      };
   }
   return { value: new Set(origins) };
 }

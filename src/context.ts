@@ -47,5 +47,12 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
   );
   const contacts = new ContactsApi(client, logger);
   const users = new UsersApi(client);
-  return { requestId: request.requestId, logger, contacts, users, loaders: createLoaders(contacts, users), upstreamCalls };
+  return {
+    requestId: request.requestId,
+    logger,
+    contacts,
+    users,
+    loaders: createLoaders(contacts, users),
+    upstreamCalls,
+  };
 }

@@ -41,7 +41,14 @@ async function demo(): Promise<void> {
   }
   const variables = {
     id: contactId,
-    input: { email: 'rosan@deos.com', phone: '+1 888-888-8888', city: 'Dolomite', country: 'US', tags: ['demo', 'vip'], dndSettings: { sms: { status: 'ACTIVE' } } },
+    input: {
+      email: 'rosan@deos.com',
+      phone: '+1 888-888-8888',
+      city: 'Dolomite',
+      country: 'US',
+      tags: ['demo', 'vip'],
+      dndSettings: { sms: { status: 'ACTIVE' } },
+    },
   };
   const gateway = await startGateway({
     config,

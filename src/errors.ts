@@ -39,7 +39,10 @@ export function createErrorFormatter(logger: Logger) {
 
 // The name and message only: no stack, and anything that looks like a credential or a URL is cut out.
 function describe(error: unknown): { name: string; message: string } {
-  const original = error instanceof Error && 'originalError' in error && error.originalError instanceof Error ? error.originalError : error;
+  const original =
+    error instanceof Error && 'originalError' in error && error.originalError instanceof Error
+      ? error.originalError
+      : error;
   if (!(original instanceof Error)) return { name: typeof original, message: '' };
   const message = original.message
     .replace(/bearer\s+\S+/gi, 'Bearer [redacted]')

@@ -56,7 +56,8 @@ export function createGraphqlListener({
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     // Operational endpoints: no auth, no body, nothing about callers.
     if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
-    if (url.pathname === '/readyz') return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');
+    if (url.pathname === '/readyz')
+      return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');
     if (url.pathname === '/metrics') {
       res.setHeader('content-type', metrics.contentType);
       res.end(await metrics.metrics());

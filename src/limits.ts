@@ -8,7 +8,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -43,7 +50,9 @@ function maxRootFieldsRule(max: number): ValidationRule {
     OperationDefinition(operation) {
       const count = countFields(operation.selectionSet, context, new Set());
       if (count > max) {
-        context.reportError(new GraphQLError(`Operation has ${count} root fields; the limit is ${max}.`, { nodes: [operation] }));
+        context.reportError(
+          new GraphQLError(`Operation has ${count} root fields; the limit is ${max}.`, { nodes: [operation] }),
+        );
       }
     },
   });

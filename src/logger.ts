@@ -26,10 +26,19 @@ export const REDACTED_PATHS = [
  * JSON lines by default; `pretty` (for a developer's terminal, LOG_FORMAT=pretty) formats the same
  * already-redacted records for reading.
  */
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
+export function createLogger(
+  level: LogLevel,
+  destination?: pino.DestinationStream,
+  format: LogFormat = 'json',
+): Logger {
   const stream =
     format === 'pretty'
-      ? pinoPretty({ colorize: destination === undefined, ignore: 'pid,hostname,service', destination: destination ?? 1, sync: true })
+      ? pinoPretty({
+          colorize: destination === undefined,
+          ignore: 'pid,hostname,service',
+          destination: destination ?? 1,
+          sync: true,
+        })
       : destination;
   return pino(
     {

@@ -18,10 +18,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const gateway = await startGateway({ config, logger });
-  logger.info(
-    { url: gateway.url, apiVersion: config.highLevelApiVersion },
-    'gateway listening',
-  );
+  logger.info({ url: gateway.url, apiVersion: config.highLevelApiVersion }, 'gateway listening');
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

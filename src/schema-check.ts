@@ -20,9 +20,14 @@ function git(args: string[]): string {
 
 /** The schema as committed on `ref`, or undefined when the ref has none (a first commit). */
 function schemaAt(ref: string): GraphQLSchema | undefined {
-  const files = git(['ls-tree', '--name-only', ref, 'schema/']).split('\n').filter((file) => file.endsWith('.graphql'));
+  const files = git(['ls-tree', '--name-only', ref, 'schema/'])
+    .split('\n')
+    .filter((file) => file.endsWith('.graphql'));
   if (files.length === 0) return undefined;
-  const sdl = files.sort().map((file) => git(['show', `${ref}:${file}`])).join('\n');
+  const sdl = files
+    .sort()
+    .map((file) => git(['show', `${ref}:${file}`]))
+    .join('\n');
   return buildSubgraphSchema(parse(sdl));
 }
 
@@ -46,7 +51,8 @@ export async function compareSchemas(
 ): Promise<{ changes: Change[]; unacknowledged: Change[] }> {
   const changes = await diff(before, after);
   const unacknowledged = changes.filter(
-    (change) => change.criticality.level === CriticalityLevel.Breaking && !acknowledgedPaths.has(change.path ?? change.message),
+    (change) =>
+      change.criticality.level === CriticalityLevel.Breaking && !acknowledgedPaths.has(change.path ?? change.message),
   );
   return { changes, unacknowledged };
 }
@@ -60,13 +66,17 @@ async function main(): Promise<void> {
     return;
   }
   const acknowledged = new Set(
-    existsSync(ACKNOWLEDGED) ? (JSON.parse(readFileSync(ACKNOWLEDGED, 'utf8')) as { path: string }[]).map((entry) => entry.path) : [],
+    existsSync(ACKNOWLEDGED)
+      ? (JSON.parse(readFileSync(ACKNOWLEDGED, 'utf8')) as { path: string }[]).map((entry) => entry.path)
+      : [],
   );
   const { changes, unacknowledged } = await compareSchemas(before, buildSubgraphSchema(loadTypeDefs()), acknowledged);
   for (const change of changes) {
     process.stdout.write(`${change.criticality.level.padEnd(12)} ${change.path ?? ''}  ${change.message}\n`);
   }
-  process.stdout.write(`schema:check against ${base}: ${changes.length} change(s), ${unacknowledged.length} breaking and not acknowledged.\n`);
+  process.stdout.write(
+    `schema:check against ${base}: ${changes.length} change(s), ${unacknowledged.length} breaking and not acknowledged.\n`,
+  );
   if (unacknowledged.length > 0) {
     process.stdout.write(`Acknowledge a breaking change by adding its path to ${ACKNOWLEDGED} with a reason.\n`);
     process.exitCode = 1;

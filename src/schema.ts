@@ -24,7 +24,9 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): DocumentNode {
 
 export function buildGatewaySchema(): GraphQLSchema {
   // Codegen's resolver types are stricter than the subgraph's generic map; they describe the same object.
-  return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<GatewayContext> }]);
+  return buildSubgraphSchema([
+    { typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<GatewayContext> },
+  ]);
 }
 
 /** The subgraph SDL as the router sees it (what `_service { sdl }` serves). */

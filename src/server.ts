@@ -59,7 +59,12 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     csrfPrevention: true,
     persistedQueries:
       config.apqCacheBytes > 0
-        ? { cache: new InMemoryLRUCache<string>({ maxSize: config.apqCacheBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }) }
+        ? {
+            cache: new InMemoryLRUCache<string>({
+              maxSize: config.apqCacheBytes,
+              sizeCalculation: InMemoryLRUCache.sizeCalculation,
+            }),
+          }
         : false,
     allowBatchedHttpRequests: false,
     // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
@@ -91,7 +96,8 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
       corsOrigins: config.corsOrigins,
       isReady: () => ready,
       metrics: metrics.registry,
-      context: (request) => createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
+      context: (request) =>
+        createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
     }),
   );
   await new Promise<void>((resolve, reject) => {

@@ -905,6 +905,7 @@ export const InboundDndStatus = {
 } as const;
 
 export type InboundDndStatus = typeof InboundDndStatus[keyof typeof InboundDndStatus];
+/** Changes in HighLevel, made with the caller's own token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -923,18 +924,21 @@ export type Mutation = {
 };
 
 
+/** Changes in HighLevel, made with the caller's own token. */
 export type MutationAddContactTagsArgs = {
   id: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
 };
 
 
+/** Changes in HighLevel, made with the caller's own token. */
 export type MutationRemoveContactTagsArgs = {
   id: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
 };
 
 
+/** Changes in HighLevel, made with the caller's own token. */
 export type MutationUpdateContactArgs = {
   id: Scalars['ID']['input'];
   input: UpdateContactInput;
@@ -949,6 +953,7 @@ export type NotFoundError = DisplayableError & {
   message: Scalars['String']['output'];
 };
 
+/** Reads from HighLevel with the caller's own token. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -959,6 +964,7 @@ export type Query = {
 };
 
 
+/** Reads from HighLevel with the caller's own token. */
 export type QueryContactArgs = {
   id: Scalars['ID']['input'];
 };

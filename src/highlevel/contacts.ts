@@ -33,7 +33,12 @@ export class ContactsApi {
   /** `POST /contacts/{contactId}/tags`: adds tags, answers the contact's tags. */
   addTags(contactId: string, tags: string[]): Promise<UpstreamResult<RestTagsResponse>> {
     return this.client.call(
-      { method: 'POST', endpoint: 'POST /contacts/{contactId}/tags', segments: ['contacts', contactId, 'tags'], body: { tags } },
+      {
+        method: 'POST',
+        endpoint: 'POST /contacts/{contactId}/tags',
+        segments: ['contacts', contactId, 'tags'],
+        body: { tags },
+      },
       readTags,
     );
   }
@@ -41,7 +46,12 @@ export class ContactsApi {
   /** `DELETE /contacts/{contactId}/tags`: removes tags, answers the contact's tags. */
   removeTags(contactId: string, tags: string[]): Promise<UpstreamResult<RestTagsResponse>> {
     return this.client.call(
-      { method: 'DELETE', endpoint: 'DELETE /contacts/{contactId}/tags', segments: ['contacts', contactId, 'tags'], body: { tags } },
+      {
+        method: 'DELETE',
+        endpoint: 'DELETE /contacts/{contactId}/tags',
+        segments: ['contacts', contactId, 'tags'],
+        body: { tags },
+      },
       readTags,
     );
   }
@@ -50,7 +60,10 @@ export class ContactsApi {
     const read = readContactEnvelope(json);
     if (read && read.dropped.length > 0) {
       // Field names only: values are customer data.
-      this.logger.warn({ upstream: { endpoint, dropped: read.dropped } }, 'upstream contact had fields off the contract');
+      this.logger.warn(
+        { upstream: { endpoint, dropped: read.dropped } },
+        'upstream contact had fields off the contract',
+      );
     }
     return read?.contact;
   }

@@ -75,7 +75,12 @@ export class HighLevelTransport {
    * Sends one request with the caller's token and classifies the answer, retrying where the policy
    * allows (src/highlevel/retry-policy.ts); every attempt and wait fits in one deadline.
    */
-  async send<T>(token: string, request: UpstreamRequest, read: BodyReader<T>, onCall?: UpstreamCallObserver): Promise<UpstreamResult<T>> {
+  async send<T>(
+    token: string,
+    request: UpstreamRequest,
+    read: BodyReader<T>,
+    onCall?: UpstreamCallObserver,
+  ): Promise<UpstreamResult<T>> {
     const report = (call: UpstreamCall) => {
       this.onCall?.(call);
       onCall?.(call);
@@ -101,10 +106,21 @@ export class HighLevelTransport {
       const waitSeconds = this.budgets.reserve(budgetKey);
       if (waitSeconds !== undefined) {
         report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
-        this.logger.debug({ upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } }, 'rate budget spent; not calling upstream');
+        this.logger.debug(
+          { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
+          'rate budget spent; not calling upstream',
+        );
         return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
       }
-      const { result, errorCode } = await this.attempt(request, attempt, { path, headers, body }, deadline, read, budgetKey, report);
+      const { result, errorCode } = await this.attempt(
+        request,
+        attempt,
+        { path, headers, body },
+        deadline,
+        read,
+        budgetKey,
+        report,
+      );
       if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
       const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
       if (delay === undefined || !(await sleep(delay, deadline))) return result;
@@ -123,11 +139,21 @@ export class HighLevelTransport {
     const started = performance.now();
     let status: number | null = null;
     try {
-      const response = await this.pool(this.connection.baseUrl.origin).request({ method: request.method, path, headers, body, signal });
+      const response = await this.pool(this.connection.baseUrl.origin).request({
+        method: request.method,
+        path,
+        headers,
+        body,
+        signal,
+      });
       status = response.statusCode;
       const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
       const result = classifyResponse({ status, headers: response.headers, text }, read);
-      this.budgets.observe(budgetKey, response.headers, !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined);
+      this.budgets.observe(
+        budgetKey,
+        response.headers,
+        !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined,
+      );
       const outcome = result.ok ? 'ok' : result.failure.kind;
       const remaining = Number(response.headers[RATE_LIMIT_HEADERS.remaining]);
       report({
@@ -175,11 +201,30 @@ export class HighLevelTransport {
     return pool;
   }
 
-  private logCall(request: UpstreamRequest, attempt: number, started: number, status: number | null, failure?: string, code?: string): void {
+  private logCall(
+    request: UpstreamRequest,
+    attempt: number,
+    started: number,
+    status: number | null,
+    failure?: string,
+    code?: string,
+  ): void {
     const entry = {
-      upstream: { endpoint: request.endpoint, attempt, status, durationMs: Math.round(performance.now() - started), failure, code },
+      upstream: {
+        endpoint: request.endpoint,
+        attempt,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        failure,
+        code,
+      },
     };
-    if (failure === 'timeout' || failure === 'unreachable' || failure === 'bad-response' || (status !== null && status >= 500)) {
+    if (
+      failure === 'timeout' ||
+      failure === 'unreachable' ||
+      failure === 'bad-response' ||
+      (status !== null && status >= 500)
+    ) {
       this.logger.warn(entry, 'upstream call failed');
     } else {
       this.logger.debug(entry, 'upstream call');

@@ -5,7 +5,11 @@
 import { RATE_LIMIT_HEADERS } from './types';
 
 export type UpstreamFailure =
-  | { kind: 'unauthenticated'; reason: 'missing-credentials' | 'malformed-credentials' | 'token-rejected'; message: string }
+  | {
+      kind: 'unauthenticated';
+      reason: 'missing-credentials' | 'malformed-credentials' | 'token-rejected';
+      message: string;
+    }
   | { kind: 'bad-request'; message: string }
   | { kind: 'forbidden'; message: string }
   | { kind: 'not-found'; message: string }
@@ -44,11 +48,16 @@ export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader
   const { status } = response;
   if (status >= 200 && status < 300) {
     const value = read(parseJson(response.text));
-    return value === undefined ? failed({ kind: 'unavailable', reason: 'bad-response', statusCode: status }) : { ok: true, value };
+    return value === undefined
+      ? failed({ kind: 'unavailable', reason: 'bad-response', statusCode: status })
+      : { ok: true, value };
   }
   switch (status) {
     case 400:
-      return failed({ kind: 'bad-request', message: documentedMessage(response.text) ?? 'HighLevel refused the request as malformed.' });
+      return failed({
+        kind: 'bad-request',
+        message: documentedMessage(response.text) ?? 'HighLevel refused the request as malformed.',
+      });
     case 401:
       return failed({
         kind: 'unauthenticated',
@@ -56,11 +65,17 @@ export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader
         message: documentedMessage(response.text) ?? 'HighLevel rejected the access token.',
       });
     case 403:
-      return failed({ kind: 'forbidden', message: documentedMessage(response.text) ?? 'The token may not access this resource.' });
+      return failed({
+        kind: 'forbidden',
+        message: documentedMessage(response.text) ?? 'The token may not access this resource.',
+      });
     case 404:
       return failed({ kind: 'not-found', message: documentedMessage(response.text) ?? 'The resource was not found.' });
     case 422:
-      return failed({ kind: 'unprocessable', messages: documentedMessages(response.text) ?? ['HighLevel refused the input.'] });
+      return failed({
+        kind: 'unprocessable',
+        messages: documentedMessages(response.text) ?? ['HighLevel refused the input.'],
+      });
     case 429:
       return failed({ kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(response.headers) });
   }

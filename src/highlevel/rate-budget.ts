@@ -68,7 +68,8 @@ export class RateBudgets {
     if (intervalMs !== undefined) budget.intervalMs = intervalMs;
     if (remaining !== undefined) budget.remaining = remaining;
     if (dailyRemaining !== undefined) budget.dailyRemaining = dailyRemaining;
-    if (remaining === 0 && budget.intervalMs !== undefined) budget.blockedUntil = Math.max(budget.blockedUntil, now + budget.intervalMs);
+    if (remaining === 0 && budget.intervalMs !== undefined)
+      budget.blockedUntil = Math.max(budget.blockedUntil, now + budget.intervalMs);
     if (dailyRemaining === 0) budget.blockedUntil = Math.max(budget.blockedUntil, nextUtcMidnight(now));
     if (rateLimitedForSeconds !== undefined && rateLimitedForSeconds !== null) {
       budget.blockedUntil = Math.max(budget.blockedUntil, now + rateLimitedForSeconds * 1000);
@@ -80,7 +81,12 @@ export class RateBudgets {
   }
 
   private touch(key: string): Budget {
-    const budget = this.budgets.get(key) ?? { remaining: undefined, dailyRemaining: undefined, intervalMs: undefined, blockedUntil: 0 };
+    const budget = this.budgets.get(key) ?? {
+      remaining: undefined,
+      dailyRemaining: undefined,
+      intervalMs: undefined,
+      blockedUntil: 0,
+    };
     // Re-inserting keeps the Map in least-recently-seen order, so eviction takes the oldest first.
     this.budgets.delete(key);
     this.budgets.set(key, budget);

@@ -41,7 +41,8 @@ export function retryDelayMs(
 ): number | undefined {
   if (attempt >= MAX_ATTEMPTS) return undefined;
   const backoff = random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
-  const retryAfterMs = failure.kind === 'rate-limited' && failure.retryAfterSeconds !== null ? failure.retryAfterSeconds * 1000 : 0;
+  const retryAfterMs =
+    failure.kind === 'rate-limited' && failure.retryAfterSeconds !== null ? failure.retryAfterSeconds * 1000 : 0;
   const delay = Math.max(backoff, retryAfterMs);
   // Leave the next attempt some time of its own: a retry that can only time out is not worth sending.
   return delay + 50 < remainingMs ? delay : undefined;

@@ -10,7 +10,12 @@ export function tagsIssues(tags: readonly string[]): InputIssue[] {
   }
   return tags.flatMap((tag, index) =>
     tag.trim() === '' || tag.length > MAX_TAG_LENGTH
-      ? [{ field: ['tags', String(index)], message: `tags.${index} must be 1 to ${MAX_TAG_LENGTH} characters, not blank` }]
+      ? [
+          {
+            field: ['tags', String(index)],
+            message: `tags.${index} must be 1 to ${MAX_TAG_LENGTH} characters, not blank`,
+          },
+        ]
       : [],
   );
 }

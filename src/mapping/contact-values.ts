@@ -35,7 +35,10 @@ export function localDateFromRest(value: string): string | undefined {
       : [];
   if (!year || !month || !day) return undefined;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  const valid = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+  const valid =
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day);
   return valid ? `${year}-${month}-${day}` : undefined;
 }
 
@@ -49,9 +52,12 @@ export type CustomFieldValue =
 export function customFieldValueFromRest(value: JsonValue | undefined): CustomFieldValue | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return { __typename: 'CustomFieldText', text: value };
-  if (typeof value === 'number') return Number.isFinite(value) ? { __typename: 'CustomFieldNumber', number: value } : undefined;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { __typename: 'CustomFieldNumber', number: value } : undefined;
   if (Array.isArray(value)) {
-    return value.every((item): item is string => typeof item === 'string') ? { __typename: 'CustomFieldTextList', texts: value } : undefined;
+    return value.every((item): item is string => typeof item === 'string')
+      ? { __typename: 'CustomFieldTextList', texts: value }
+      : undefined;
   }
   if (typeof value === 'object') return { __typename: 'CustomFieldObject', object: value };
   return undefined;

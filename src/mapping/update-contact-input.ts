@@ -19,7 +19,13 @@ import type {
   RestInboundDndSettings,
   RestUpdateContactBody,
 } from '../highlevel/types';
-import { DND_CHANNELS, dndChannelFromRest, dndStatusToRest, inboundDndStatusToRest, type GraphqlDndChannel } from './dnd';
+import {
+  DND_CHANNELS,
+  dndChannelFromRest,
+  dndStatusToRest,
+  inboundDndStatusToRest,
+  type GraphqlDndChannel,
+} from './dnd';
 import { isEmail, isHttpUrl, isIanaTimeZone } from './formats';
 
 export interface InputIssue {
@@ -71,7 +77,8 @@ const NULLABLE_TEXT_FIELDS = {
   city: undefined,
   state: undefined,
   website: (value: string) => (isHttpUrl(value) ? null : 'must be an absolute http or https URL'),
-  timezone: (value: string) => (isIanaTimeZone(value) ? null : 'must be an IANA time zone name, such as America/Chihuahua'),
+  timezone: (value: string) =>
+    isIanaTimeZone(value) ? null : 'must be an IANA time zone name, such as America/Chihuahua',
   source: undefined,
   assignedTo: undefined,
   dateOfBirth: undefined, // already a valid YYYY-MM-DD: the LocalDate scalar checked it
@@ -87,7 +94,10 @@ export function toUpdateContactBody(input: UpdateContactInput): InputMapping {
   const refuse = (path: (string | number)[], message: string) =>
     issues.push({ field: ['input', ...path.map(String)], message: `${path.join('.')} ${message}` });
 
-  for (const [field, check] of Object.entries(NULLABLE_TEXT_FIELDS) as [NullableTextField, ((v: string) => string | null) | undefined][]) {
+  for (const [field, check] of Object.entries(NULLABLE_TEXT_FIELDS) as [
+    NullableTextField,
+    ((v: string) => string | null) | undefined,
+  ][]) {
     const value = input[field];
     if (value === undefined) continue;
     const problem = value === null || !check ? null : check(value);
@@ -172,7 +182,8 @@ function toCustomField(input: CustomFieldInput, index: number, refuse: Refuse): 
   if (input.id) item[CUSTOM_FIELD_KEYS.id] = input.id;
   if (input.key) item[CUSTOM_FIELD_KEYS.key] = input.key;
   const value = customFieldValue(input.value);
-  if (value === undefined) refuse(['customFields', index, 'value'], 'must set exactly one of text, texts, number or object');
+  if (value === undefined)
+    refuse(['customFields', index, 'value'], 'must set exactly one of text, texts, number or object');
   else item[CUSTOM_FIELD_KEYS.value] = value;
   return item;
 }
@@ -195,8 +206,15 @@ export function inputPathFromRest(restPath: string): string[] | null {
     return channel ? ['input', field, channel, ...rest.slice(1)] : ['input', field];
   }
   if (field === 'customFields' && rest.length > 0) {
-    const key = (Object.keys(CUSTOM_FIELD_KEYS) as (keyof typeof CUSTOM_FIELD_KEYS)[]).find((k) => CUSTOM_FIELD_KEYS[k] === rest[1]);
-    return ['input', field, ...(rest[0] !== undefined && /^\d+$/.test(rest[0]) ? [rest[0]] : []), ...(key ? [key] : [])];
+    const key = (Object.keys(CUSTOM_FIELD_KEYS) as (keyof typeof CUSTOM_FIELD_KEYS)[]).find(
+      (k) => CUSTOM_FIELD_KEYS[k] === rest[1],
+    );
+    return [
+      'input',
+      field,
+      ...(rest[0] !== undefined && /^\d+$/.test(rest[0]) ? [rest[0]] : []),
+      ...(key ? [key] : []),
+    ];
   }
   return ['input', field, ...rest];
 }

@@ -59,7 +59,7 @@ export class GatewayMetrics {
     });
     this.heldBack = new Counter({
       name: 'highlevel_requests_held_total',
-      help: 'Calls the gateway answered RateLimitedError itself because the caller\'s budget was spent.',
+      help: "Calls the gateway answered RateLimitedError itself because the caller's budget was spent.",
       labelNames: ['endpoint'],
       registers: [this.registry],
     });
@@ -70,8 +70,12 @@ export class GatewayMetrics {
       this.heldBack.inc({ endpoint: call.endpoint });
       return;
     }
-    this.upstreamDuration.observe({ endpoint: call.endpoint, status: call.status === null ? 'none' : String(call.status), outcome: call.outcome }, call.durationMs / 1000);
-    if (call.rateLimitRemaining !== undefined) this.rateLimitRemaining.observe({ endpoint: call.endpoint }, call.rateLimitRemaining);
+    this.upstreamDuration.observe(
+      { endpoint: call.endpoint, status: call.status === null ? 'none' : String(call.status), outcome: call.outcome },
+      call.durationMs / 1000,
+    );
+    if (call.rateLimitRemaining !== undefined)
+      this.rateLimitRemaining.observe({ endpoint: call.endpoint }, call.rateLimitRemaining);
   }
 
   operation(record: OperationRecord): void {

@@ -49,7 +49,12 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
 }
 
 function resultName(result: unknown, returnType: string): string {
-  if (typeof result === 'object' && result !== null && '__typename' in result && typeof result.__typename === 'string') {
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    '__typename' in result &&
+    typeof result.__typename === 'string'
+  ) {
     return result.__typename;
   }
   if (Array.isArray(result)) return `${returnType} x${result.length}`;

@@ -1,4 +1,7 @@
-import type { AddContactTagsSuccessResolvers, RemoveContactTagsSuccessResolvers } from '../__generated__/resolvers-types';
+import type {
+  AddContactTagsSuccessResolvers,
+  RemoveContactTagsSuccessResolvers,
+} from '../__generated__/resolvers-types';
 import { entityOrNull } from './entity-result';
 
 /** The contact after a tag change, read only when a client selects it. */

@@ -3,5 +3,6 @@ import { dndStatusFromRest } from '../mapping/dnd';
 import { fromUpstream } from './from-upstream';
 
 export const DndChannelSetting: DndChannelSettingResolvers = {
-  status: (setting, _args, context) => fromUpstream(context, 'DndChannelSetting.status', setting.status, dndStatusFromRest),
+  status: (setting, _args, context) =>
+    fromUpstream(context, 'DndChannelSetting.status', setting.status, dndStatusFromRest),
 };

@@ -7,7 +7,15 @@ import type { JsonValue, RestContact, RestContactCustomField } from '../highleve
 import { parseDateOfBirth } from './validate-update';
 
 export type CustomFieldDataType =
-  | 'TEXT' | 'LARGE_TEXT' | 'SINGLE_OPTIONS' | 'RADIO' | 'NUMERICAL' | 'MONETORY' | 'CHECKBOX' | 'MULTIPLE_OPTIONS' | 'FILE_UPLOAD';
+  | 'TEXT'
+  | 'LARGE_TEXT'
+  | 'SINGLE_OPTIONS'
+  | 'RADIO'
+  | 'NUMERICAL'
+  | 'MONETORY'
+  | 'CHECKBOX'
+  | 'MULTIPLE_OPTIONS'
+  | 'FILE_UPLOAD';
 
 export interface CustomFieldDefinition {
   id: string;
@@ -19,12 +27,30 @@ export interface CustomFieldDefinition {
 type Body = Record<string, JsonValue>;
 
 const SIMPLE_FIELDS = [
-  'firstName', 'lastName', 'name', 'email', 'phone', 'address1', 'city', 'state', 'postalCode', 'website', 'timezone',
-  'dnd', 'tags', 'source', 'country', 'assignedTo',
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'address1',
+  'city',
+  'state',
+  'postalCode',
+  'website',
+  'timezone',
+  'dnd',
+  'tags',
+  'source',
+  'country',
+  'assignedTo',
 ] as const;
 
 /** The updated copy, or the 422 messages for custom fields that do not fit the location's definitions. */
-export function applyUpdate(stored: RestContact, body: Body, definitions: CustomFieldDefinition[]): { contact: RestContact } | { problems: string[] } {
+export function applyUpdate(
+  stored: RestContact,
+  body: Body,
+  definitions: CustomFieldDefinition[],
+): { contact: RestContact } | { problems: string[] } {
   const contact = structuredClone(stored);
   const fields: Partial<Record<(typeof SIMPLE_FIELDS)[number], unknown>> = contact;
   for (const field of SIMPLE_FIELDS) {
@@ -37,7 +63,8 @@ export function applyUpdate(stored: RestContact, body: Body, definitions: Custom
     if (date) contact.dateOfBirth = `${date}T00:00:00.000Z`;
     else delete contact.dateOfBirth;
   }
-  if (isObject(body.dndSettings)) contact.dndSettings = { ...contact.dndSettings, ...structuredClone(body.dndSettings) };
+  if (isObject(body.dndSettings))
+    contact.dndSettings = { ...contact.dndSettings, ...structuredClone(body.dndSettings) };
   if (isObject(body.inboundDndSettings) && isObject(body.inboundDndSettings.all)) {
     contact.inboundDndSettings = { all: structuredClone(body.inboundDndSettings.all) };
   }
@@ -60,7 +87,11 @@ export function applyUpdate(stored: RestContact, body: Body, definitions: Custom
   return { contact };
 }
 
-function setLowerCase(contact: RestContact, field: 'emailLowerCase' | 'firstNameLowerCase' | 'lastNameLowerCase' | 'fullNameLowerCase', source: string | null | undefined): void {
+function setLowerCase(
+  contact: RestContact,
+  field: 'emailLowerCase' | 'firstNameLowerCase' | 'lastNameLowerCase' | 'fullNameLowerCase',
+  source: string | null | undefined,
+): void {
   if (source) contact[field] = source.toLowerCase();
   else delete contact[field];
 }
@@ -69,14 +100,20 @@ function isObject(value: unknown): value is Record<string, JsonValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function applyCustomFields(current: RestContactCustomField[], items: JsonValue[], definitions: CustomFieldDefinition[]): { fields: RestContactCustomField[] } | { problems: string[] } {
+function applyCustomFields(
+  current: RestContactCustomField[],
+  items: JsonValue[],
+  definitions: CustomFieldDefinition[],
+): { fields: RestContactCustomField[] } | { problems: string[] } {
   const fields = current.map((field) => ({ ...field }));
   const problems: string[] = [];
   items.forEach((item, index) => {
     if (!isObject(item)) return;
     const path = `customFields.${index}`;
     const bareKey = typeof item.key === 'string' ? item.key.replace(/^contact\./, '') : undefined;
-    const definition = definitions.find((d) => d.id === item.id || (bareKey !== undefined && d.key.replace(/^contact\./, '') === bareKey));
+    const definition = definitions.find(
+      (d) => d.id === item.id || (bareKey !== undefined && d.key.replace(/^contact\./, '') === bareKey),
+    );
     if (!definition) {
       problems.push(`${path}.${typeof item.id === 'string' ? 'id' : 'key'} must be a known custom field`);
       return;
@@ -94,19 +131,32 @@ function applyCustomFields(current: RestContactCustomField[], items: JsonValue[]
 }
 
 const EXPECTED: Record<CustomFieldDataType, string> = {
-  TEXT: 'a string', LARGE_TEXT: 'a string', SINGLE_OPTIONS: 'a string', RADIO: 'a string',
-  NUMERICAL: 'a number', MONETORY: 'a number', CHECKBOX: 'an array of strings', MULTIPLE_OPTIONS: 'an array of strings',
+  TEXT: 'a string',
+  LARGE_TEXT: 'a string',
+  SINGLE_OPTIONS: 'a string',
+  RADIO: 'a string',
+  NUMERICAL: 'a number',
+  MONETORY: 'a number',
+  CHECKBOX: 'an array of strings',
+  MULTIPLE_OPTIONS: 'an array of strings',
   FILE_UPLOAD: 'an object',
 };
 
 function coerceValue(type: CustomFieldDataType, value: JsonValue | undefined): JsonValue | undefined {
   switch (type) {
-    case 'TEXT': case 'LARGE_TEXT': case 'SINGLE_OPTIONS': case 'RADIO':
+    case 'TEXT':
+    case 'LARGE_TEXT':
+    case 'SINGLE_OPTIONS':
+    case 'RADIO':
       return typeof value === 'string' ? value : undefined;
-    case 'NUMERICAL': case 'MONETORY':
+    case 'NUMERICAL':
+    case 'MONETORY':
       if (typeof value === 'number' && Number.isFinite(value)) return value;
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined;
-    case 'CHECKBOX': case 'MULTIPLE_OPTIONS':
+      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+        ? Number(value)
+        : undefined;
+    case 'CHECKBOX':
+    case 'MULTIPLE_OPTIONS':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
     case 'FILE_UPLOAD':
       return isObject(value) ? value : undefined;

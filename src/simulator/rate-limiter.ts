@@ -24,7 +24,10 @@ export class RateLimiter {
   constructor(private readonly options: RateLimitOptions) {}
 
   /** Counts one request; `allowed` is false once either budget is spent. */
-  take(key: string, now: number = Date.now()): { allowed: boolean; retryAfterSeconds: number; headers: Record<string, string> } {
+  take(
+    key: string,
+    now: number = Date.now(),
+  ): { allowed: boolean; retryAfterSeconds: number; headers: Record<string, string> } {
     const { max, intervalMs, daily } = this.options;
     const budget = this.budgets.get(key) ?? { windowStart: now, inWindow: 0, dayStart: now, inDay: 0 };
     if (now - budget.windowStart >= intervalMs) Object.assign(budget, { windowStart: now, inWindow: 0 });

@@ -75,9 +75,21 @@ export class HighLevelSimulator {
   /** Method + path pattern -> handler; the capture groups are the path parameters. */
   private readonly routes: { method: string; pattern: RegExp; handle: Handler }[] = [
     { method: 'GET', pattern: /^\/contacts\/([^/?#]+)$/, handle: (caller, [id]) => this.readContact(caller, id ?? '') },
-    { method: 'PUT', pattern: /^\/contacts\/([^/?#]+)$/, handle: (caller, [id], req) => this.putContact(caller, id ?? '', req) },
-    { method: 'POST', pattern: /^\/contacts\/([^/?#]+)\/tags$/, handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'add') },
-    { method: 'DELETE', pattern: /^\/contacts\/([^/?#]+)\/tags$/, handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'remove') },
+    {
+      method: 'PUT',
+      pattern: /^\/contacts\/([^/?#]+)$/,
+      handle: (caller, [id], req) => this.putContact(caller, id ?? '', req),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/contacts\/([^/?#]+)\/tags$/,
+      handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'add'),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/contacts\/([^/?#]+)\/tags$/,
+      handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'remove'),
+    },
     { method: 'GET', pattern: /^\/users\/([^/?#]+)$/, handle: (_caller, [id]) => this.readUser(id ?? '') },
   ];
 
@@ -103,7 +115,8 @@ export class HighLevelSimulator {
         this.load.inFlight -= 1;
       });
       this.handle(req, res).catch(() => {
-        if (!res.headersSent) this.send(res, { status: 500, body: { statusCode: 500, message: 'Internal Server Error' } });
+        if (!res.headersSent)
+          this.send(res, { status: 500, body: { statusCode: 500, message: 'Internal Server Error' } });
         else res.destroy();
       });
     });
@@ -182,7 +195,10 @@ export class HighLevelSimulator {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: Object.fromEntries(
-        Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+        Object.entries(req.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : (value ?? ''),
+        ]),
       ),
       body: parseBody(rawBody),
       rawBody,
@@ -198,7 +214,10 @@ export class HighLevelSimulator {
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     const locationId = token === undefined ? undefined : this.tokens.get(token);
     if (token === undefined || locationId === undefined) {
-      return { status: 401, body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' } };
+      return {
+        status: 401,
+        body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' },
+      };
     }
     if (!this.options.acceptedVersions.includes(request.headers.version ?? '')) {
       return { status: 400, body: { statusCode: 400, message: 'Version header is missing or not supported' } };
@@ -207,7 +226,11 @@ export class HighLevelSimulator {
     const headers = { ...budget.headers };
     if (!budget.allowed) {
       if (this.options.sendRetryAfter) headers['Retry-After'] = String(budget.retryAfterSeconds);
-      return { status: 429, headers, body: { statusCode: 429, message: 'Too many requests', error: 'Too Many Requests' } };
+      return {
+        status: 429,
+        headers,
+        body: { statusCode: 429, message: 'Too many requests', error: 'Too Many Requests' },
+      };
     }
     const path = request.path.split('?')[0] ?? '/';
     for (const route of this.routes) {
@@ -217,7 +240,11 @@ export class HighLevelSimulator {
         return { ...answer, headers: { ...headers, ...answer.headers } };
       }
     }
-    return { status: 404, headers, body: { statusCode: 404, message: `Cannot ${request.method} ${path}`, error: 'Not Found' } };
+    return {
+      status: 404,
+      headers,
+      body: { statusCode: 404, message: `Cannot ${request.method} ${path}`, error: 'Not Found' },
+    };
   }
 
   /** The contact the caller may see, or the 404/403 answer. */
@@ -225,7 +252,10 @@ export class HighLevelSimulator {
     const contact = this.contacts.get(id);
     if (!contact) return { status: 404, body: { statusCode: 404, message: 'Contact not found', error: 'Not Found' } };
     if (contact.locationId !== caller.locationId) {
-      return { status: 403, body: { statusCode: 403, message: 'The token does not have access to this location.', error: 'Forbidden' } };
+      return {
+        status: 403,
+        body: { statusCode: 403, message: 'The token does not have access to this location.', error: 'Forbidden' },
+      };
     }
     return contact;
   }
@@ -239,12 +269,18 @@ export class HighLevelSimulator {
     const found = this.findContact(caller, id);
     if ('status' in found) return found;
     const body = request.body;
-    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '') || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    if (
+      !/^application\/json\b/.test(request.headers['content-type'] ?? '') ||
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body)
+    ) {
       return { status: 400, body: { statusCode: 400, message: 'Bad Request' } };
     }
     const record = body as Record<string, JsonValue>;
     const problems = validateUpdateBody(record);
-    const applied = problems.length === 0 ? applyUpdate(found, record, this.customFields.get(caller.locationId) ?? []) : undefined;
+    const applied =
+      problems.length === 0 ? applyUpdate(found, record, this.customFields.get(caller.locationId) ?? []) : undefined;
     if (applied && 'problems' in applied) problems.push(...applied.problems);
     if (problems.length > 0 || !applied || 'problems' in applied) {
       return { status: 422, body: { statusCode: 422, message: problems, error: 'Unprocessable Entity' } };
@@ -260,17 +296,25 @@ export class HighLevelSimulator {
     const body = request.body;
     const tags = typeof body === 'object' && body !== null && 'tags' in body ? body.tags : undefined;
     if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
-      return { status: 422, body: { statusCode: 422, message: ['tags must be an array of strings'], error: 'Unprocessable Entity' } };
+      return {
+        status: 422,
+        body: { statusCode: 422, message: ['tags must be an array of strings'], error: 'Unprocessable Entity' },
+      };
     }
     const current = found.tags ?? [];
-    const next = change === 'add' ? [...current, ...tags.filter((tag: string) => !current.includes(tag))] : current.filter((tag) => !tags.includes(tag));
+    const next =
+      change === 'add'
+        ? [...current, ...tags.filter((tag: string) => !current.includes(tag))]
+        : current.filter((tag) => !tags.includes(tag));
     this.contacts.set(id, { ...found, tags: next, dateUpdated: new Date().toISOString() });
     return { status: change === 'add' ? 201 : 200, body: { tags: next } };
   }
 
   private readUser(id: string): Answer {
     const user = this.users.get(id);
-    return user ? { status: 200, body: user } : { status: 404, body: { statusCode: 404, message: 'User not found', error: 'Not Found' } };
+    return user
+      ? { status: 200, body: user }
+      : { status: 404, body: { statusCode: 404, message: 'User not found', error: 'Not Found' } };
   }
 
   private fault(res: ServerResponse, fault: Fault, request: ReceivedRequest): void {

@@ -6,11 +6,28 @@
 import { REST_DND_CHANNELS } from '../highlevel/types';
 
 const NULLABLE_STRINGS = [
-  'firstName', 'lastName', 'name', 'email', 'phone', 'address1', 'city', 'state', 'website', 'timezone', 'source',
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'address1',
+  'city',
+  'state',
+  'website',
+  'timezone',
+  'source',
   'assignedTo',
 ] as const;
 const KNOWN = new Set<string>([
-  ...NULLABLE_STRINGS, 'postalCode', 'dnd', 'dndSettings', 'inboundDndSettings', 'tags', 'customFields', 'country',
+  ...NULLABLE_STRINGS,
+  'postalCode',
+  'dnd',
+  'dndSettings',
+  'inboundDndSettings',
+  'tags',
+  'customFields',
+  'country',
   'dateOfBirth',
 ]);
 
@@ -122,7 +139,8 @@ function validateInboundDndSettings(value: unknown, problems: string[]): void {
     return;
   }
   validateStatus(value.all, 'inboundDndSettings.all', ['active', 'inactive'], problems);
-  if ('message' in value.all && typeof value.all.message !== 'string') problems.push('inboundDndSettings.all.message must be a string');
+  if ('message' in value.all && typeof value.all.message !== 'string')
+    problems.push('inboundDndSettings.all.message must be a string');
 }
 
 function validateStatus(setting: Record<string, unknown>, path: string, allowed: string[], problems: string[]): void {

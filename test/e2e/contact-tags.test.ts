@@ -16,14 +16,35 @@ const TAGS = /* GraphQL */ `
   mutation Tags($id: ID!, $add: [String!]!, $remove: [String!]!) {
     added: addContactTags(id: $id, tags: $add) {
       __typename
-      ... on AddContactTagsSuccess { contactId tags }
-      ... on DisplayableError { code message }
-      ... on ValidationError { issues { field message } }
+      ... on AddContactTagsSuccess {
+        contactId
+        tags
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
     }
     removed: removeContactTags(id: $id, tags: $remove) {
       __typename
-      ... on RemoveContactTagsSuccess { contactId tags contact { id tags } }
-      ... on DisplayableError { code message }
+      ... on RemoveContactTagsSuccess {
+        contactId
+        tags
+        contact {
+          id
+          tags
+        }
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
     }
   }
 `;
@@ -31,11 +52,20 @@ const TAGS = /* GraphQL */ `
 describe('tag mutations', () => {
   it('add and remove tags through the graph, with the documented upstream calls', async () => {
     const id = stack.seed.contactIds[1] as string; // tags: ['vip']
-    const response = await stack.graphql(TAGS, { id, add: ['newsletter', 'vip'], remove: ['vip'] }, { token: stack.seed.token });
+    const response = await stack.graphql(
+      TAGS,
+      { id, add: ['newsletter', 'vip'], remove: ['vip'] },
+      { token: stack.seed.token },
+    );
     expect(response.json.errors).toBeUndefined();
     expect(response.json.data).toEqual({
       added: { __typename: 'AddContactTagsSuccess', contactId: id, tags: ['vip', 'newsletter'] },
-      removed: { __typename: 'RemoveContactTagsSuccess', contactId: id, tags: ['newsletter'], contact: { id, tags: ['newsletter'] } },
+      removed: {
+        __typename: 'RemoveContactTagsSuccess',
+        contactId: id,
+        tags: ['newsletter'],
+        contact: { id, tags: ['newsletter'] },
+      },
     });
     expect(stack.sim.received.map((r) => [r.method, r.path, r.body, r.headers.authorization])).toEqual([
       ['POST', `/contacts/${id}/tags`, { tags: ['newsletter', 'vip'] }, `Bearer ${stack.seed.token}`],
@@ -46,12 +76,20 @@ describe('tag mutations', () => {
 
   it('refuses a bad id or bad tags before calling upstream, and answers upstream failures as union members', async () => {
     const bad = await stack.graphql(TAGS, { id: '../x', add: [], remove: ['ok'] }, { token: stack.seed.token });
-    expect(bad.json.data?.added).toMatchObject({ __typename: 'ValidationError', code: 'INVALID_INPUT', issues: [{ field: ['id'] }, { field: ['tags'] }] });
+    expect(bad.json.data?.added).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'INVALID_INPUT',
+      issues: [{ field: ['id'] }, { field: ['tags'] }],
+    });
     expect(bad.json.data?.removed).toMatchObject({ __typename: 'ValidationError' });
     const anonymous = await stack.graphql(TAGS, { id: 'doesNotExist00000000', add: ['a'], remove: ['b'] });
     expect(anonymous.json.data?.added).toMatchObject({ __typename: 'UnauthorizedError', code: 'MISSING_CREDENTIALS' });
     expect(stack.sim.received).toHaveLength(0);
-    const missing = await stack.graphql(TAGS, { id: 'doesNotExist00000000', add: ['a'], remove: ['b'] }, { token: stack.seed.token });
+    const missing = await stack.graphql(
+      TAGS,
+      { id: 'doesNotExist00000000', add: ['a'], remove: ['b'] },
+      { token: stack.seed.token },
+    );
     expect(missing.json.data?.added).toMatchObject({ __typename: 'NotFoundError' });
     expect(missing.json.data?.removed).toMatchObject({ __typename: 'NotFoundError' });
   });
@@ -60,9 +98,15 @@ describe('tag mutations', () => {
 describe('the contact loader within one request', () => {
   it('is primed by updateContact: a later read in the same request costs no GET and sees the update', async () => {
     const id = stack.seed.contactIds[0] as string;
-    const transport = new HighLevelTransport({ baseUrl: new URL(stack.sim.baseUrl), apiVersion: '2021-04-15', timeoutMs: 1000 }, createLogger('silent'));
+    const transport = new HighLevelTransport(
+      { baseUrl: new URL(stack.sim.baseUrl), apiVersion: '2021-04-15', timeoutMs: 1000 },
+      createLogger('silent'),
+    );
     try {
-      const context = createContext({ transport, logger: createLogger('silent'), upstreamConcurrency: 8 }, { requestId: 'r1', authorization: `Bearer ${stack.seed.token}` });
+      const context = createContext(
+        { transport, logger: createLogger('silent'), upstreamConcurrency: 8 },
+        { requestId: 'r1', authorization: `Bearer ${stack.seed.token}` },
+      );
       const result = await graphql({
         schema: buildGatewaySchema(),
         source: 'mutation($id: ID!) { updateContact(id: $id, input: { city: "Primed" }) { __typename } }',

@@ -42,7 +42,12 @@ let orderContactIds: string[] = [];
 beforeAll(async () => {
   stack = await startStack({ env: { ROUTER_SECRET } });
   ordersServer = new ApolloServer({
-    schema: buildSubgraphSchema([{ typeDefs: parse(ORDERS_SDL), resolvers: { Query: { orders: () => orderContactIds.map((id, n) => ({ id: `order-${n}`, contact: { id } })) } } }]),
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: parse(ORDERS_SDL),
+        resolvers: { Query: { orders: () => orderContactIds.map((id, n) => ({ id: `order-${n}`, contact: { id } })) } },
+      },
+    ]),
   });
   const orders = await startStandaloneServer(ordersServer, { listen: { port: 0, host: '127.0.0.1' } });
 
@@ -85,7 +90,10 @@ async function throughRouter(query: string, token: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return (await response.json()) as { data?: { orders: { id: string; contact: Record<string, unknown> | null }[] }; errors?: unknown[] };
+  return (await response.json()) as {
+    data?: { orders: { id: string; contact: Record<string, unknown> | null }[] };
+    errors?: unknown[];
+  };
 }
 
 const gets = (prefix: string) => stack.sim.received.filter((r) => r.method === 'GET' && r.path.startsWith(prefix));
@@ -101,39 +109,59 @@ describe('a federated supergraph', () => {
   });
 
   it('serves its SDL at _service with the @key on Contact', async () => {
-    const response = await stack.graphql('{ _service { sdl } }', {}, { headers: { 'router-authorization': ROUTER_SECRET } });
+    const response = await stack.graphql(
+      '{ _service { sdl } }',
+      {},
+      { headers: { 'router-authorization': ROUTER_SECRET } },
+    );
     const sdl = (response.json.data?._service as { sdl: string }).sdl;
     expect(sdl).toMatch(/type Contact\s+@key\(fields: "id"\)/);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
   });
 
-  it('resolves each distinct contact with one upstream GET, all with the caller\'s token', async () => {
+  it("resolves each distinct contact with one upstream GET, all with the caller's token", async () => {
     const [a, b, c] = stack.seed.contactIds as [string, string, string];
     orderContactIds = [a, b, a, c, b, a, 'doesNotExist00000000', a];
-    const result = await throughRouter('{ orders { id contact { id firstName email assignedUser { id name } } } }', stack.seed.token);
+    const result = await throughRouter(
+      '{ orders { id contact { id firstName email assignedUser { id name } } } }',
+      stack.seed.token,
+    );
 
     expect(result.errors).toBeUndefined();
     const contacts = result.data?.orders.map((order) => order.contact);
     expect(contacts?.map((contact) => contact?.id)).toEqual([a, b, a, c, b, a, 'doesNotExist00000000', a]);
     // A missing entity is null for its representation (the router keeps the id it already had).
     expect(contacts?.[6]).toEqual({ id: 'doesNotExist00000000', firstName: null, email: null, assignedUser: null });
-    expect(contacts?.[1]).toMatchObject({ firstName: 'rubika', assignedUser: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'John Deo' } });
+    expect(contacts?.[1]).toMatchObject({
+      firstName: 'rubika',
+      assignedUser: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'John Deo' },
+    });
 
-    const contactPaths = gets('/contacts/').map((r) => r.path).sort();
+    const contactPaths = gets('/contacts/')
+      .map((r) => r.path)
+      .sort();
     expect(contactPaths).toEqual([a, b, c, 'doesNotExist00000000'].map((id) => `/contacts/${id}`).sort());
     expect(gets('/users/').map((r) => r.path)).toEqual(['/users/y0BeYjuRIlDwsDcOHOJo']);
-    expect(new Set(stack.sim.received.map((r) => r.headers.authorization))).toEqual(new Set([`Bearer ${stack.seed.token}`]));
+    expect(new Set(stack.sim.received.map((r) => r.headers.authorization))).toEqual(
+      new Set([`Bearer ${stack.seed.token}`]),
+    );
   });
 
   it('answers null, not an error, for a representation whose contact does not exist or cannot', async () => {
-    const representations = ['doesNotExist00000000', '../users/x', stack.seed.contactIds[0]].map((id) => `{ __typename: "Contact", id: ${JSON.stringify(id)} }`);
+    const representations = ['doesNotExist00000000', '../users/x', stack.seed.contactIds[0]].map(
+      (id) => `{ __typename: "Contact", id: ${JSON.stringify(id)} }`,
+    );
     const response = await stack.graphql(
       `{ _entities(representations: [${representations.join(', ')}]) { ... on Contact { id } } }`,
       {},
       { token: stack.seed.token, headers: { 'router-authorization': ROUTER_SECRET } },
     );
     expect(response.json).toEqual({ data: { _entities: [null, null, { id: stack.seed.contactIds[0] }] } });
-    expect(gets('/contacts/').map((r) => r.path).sort()).toEqual(['/contacts/doesNotExist00000000', `/contacts/${stack.seed.contactIds[0]}`]);
+    expect(
+      gets('/contacts/')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/contacts/doesNotExist00000000', `/contacts/${stack.seed.contactIds[0]}`]);
   });
 
   it('costs one user call per distinct user: twenty contacts assigned to three users -> three user calls', async () => {
@@ -153,7 +181,7 @@ describe('a federated supergraph', () => {
     expect(gets('/users/')).toHaveLength(3);
   });
 
-  it('bounds one request\'s upstream calls in flight (UPSTREAM_CONCURRENCY, default 8)', async () => {
+  it("bounds one request's upstream calls in flight (UPSTREAM_CONCURRENCY, default 8)", async () => {
     orderContactIds = Array.from({ length: 40 }, (_, n) => {
       const id = `burstContact${String(n).padStart(8, '0')}`;
       stack.sim.addContact({ id, locationId: stack.seed.locationId });
@@ -171,14 +199,18 @@ describe('a federated supergraph', () => {
     const direct = await stack.graphql('{ _service { sdl } }', {}, { token: stack.seed.token });
     expect(direct.status).toBe(401);
     expect(direct.json.data).toBeUndefined();
-    const wrong = await stack.graphql('{ __typename }', {}, { headers: { 'router-authorization': 'router-secret-for-tests-0002' } });
+    const wrong = await stack.graphql(
+      '{ __typename }',
+      {},
+      { headers: { 'router-authorization': 'router-secret-for-tests-0002' } },
+    );
     expect(wrong.status).toBe(401);
     expect(stack.sim.received).toHaveLength(0);
   });
 });
 
 describe('per-request loaders', () => {
-  it('never cross callers: concurrent requests with different tokens each get their own location\'s contacts', async () => {
+  it("never cross callers: concurrent requests with different tokens each get their own location's contacts", async () => {
     const tokens = Array.from({ length: 6 }, (_, n) => `isolation-token-${n}`);
     const idsByToken = new Map<string, string>();
     tokens.forEach((token, n) => {
@@ -188,7 +220,8 @@ describe('per-request loaders', () => {
       stack.sim.addContact({ id, locationId: location, firstName: `Owner${n}` });
       idsByToken.set(token, id);
     });
-    const query = (id: string) => `{ _entities(representations: [{ __typename: "Contact", id: "${id}" }]) { ... on Contact { id firstName } } }`;
+    const query = (id: string) =>
+      `{ _entities(representations: [{ __typename: "Contact", id: "${id}" }]) { ... on Contact { id firstName } } }`;
     // Every caller asks for its own contact AND its neighbour's: a shared cache would answer the neighbour's.
     const rounds = await Promise.all(
       Array.from({ length: 60 }, (_, n) => {

@@ -17,11 +17,18 @@ describe('GraphQL over HTTP audit (graphql-http)', () => {
   it('passes every MUST audit', () => {
     const must = results.filter((result) => result.name.startsWith('MUST'));
     expect(must.length).toBeGreaterThan(10);
-    expect(must.filter((result) => result.status !== 'ok').map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+    expect(
+      must
+        .filter((result) => result.status !== 'ok')
+        .map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`),
+    ).toEqual([]);
   });
 
   it('fails only the SHOULD/MAY audits the README lists', () => {
-    const failing = results.filter((result) => result.status !== 'ok').map((result) => `${result.id} ${result.name}`).sort();
+    const failing = results
+      .filter((result) => result.status !== 'ok')
+      .map((result) => `${result.id} ${result.name}`)
+      .sort();
     expect(failing).toMatchSnapshot();
   });
 

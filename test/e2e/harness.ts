@@ -21,17 +21,29 @@ export interface Stack {
   gateway: RunningGateway;
   logs: string[];
   /** POSTs an operation; `token` undefined sends no Authorization header. */
-  graphql(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphqlResponse>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphqlResponse>;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { env?: Record<string, string>; simulator?: SimulatorOptions } = {}): Promise<Stack> {
+export async function startStack(
+  options: { env?: Record<string, string>; simulator?: SimulatorOptions } = {},
+): Promise<Stack> {
   const sim = new HighLevelSimulator(options.simulator);
   const baseUrl = await sim.start(0, '127.0.0.1');
   const seed = seedDemoData(sim);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', HIGHLEVEL_BASE_URL: baseUrl, UPSTREAM_TIMEOUT_MS: '1000', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    HIGHLEVEL_BASE_URL: baseUrl,
+    UPSTREAM_TIMEOUT_MS: '1000',
+    ...options.env,
+  });
   const gateway = await startGateway({ config, logger });
 
   return {
@@ -42,11 +54,20 @@ export async function startStack(options: { env?: Record<string, string>; simula
     async graphql(query, variables = {}, { token, headers = {} } = {}) {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as GraphqlResponse['json'] };
+      return {
+        status: response.status,
+        headers: response.headers,
+        text,
+        json: JSON.parse(text) as GraphqlResponse['json'],
+      };
     },
     async stop() {
       await gateway.stop();
@@ -61,17 +82,92 @@ export const UPDATE_CONTACT = /* GraphQL */ `
       __typename
       ... on UpdateContactSuccess {
         contact {
-          id name firstName lastName email emailLowerCase phone address1 city state postalCode website timezone
-          dnd country tags source assignedTo dateOfBirth dateAdded dateUpdated locationId
-          dndSettings { call { status message code } email { status } sms { status } whatsApp { status } gmb { status } fb { status } }
-          inboundDndSettings { all { status message } }
-          customFields { id value { __typename ... on CustomFieldText { text } ... on CustomFieldTextList { texts } ... on CustomFieldNumber { number } ... on CustomFieldObject { object } } }
+          id
+          name
+          firstName
+          lastName
+          email
+          emailLowerCase
+          phone
+          address1
+          city
+          state
+          postalCode
+          website
+          timezone
+          dnd
+          country
+          tags
+          source
+          assignedTo
+          dateOfBirth
+          dateAdded
+          dateUpdated
+          locationId
+          dndSettings {
+            call {
+              status
+              message
+              code
+            }
+            email {
+              status
+            }
+            sms {
+              status
+            }
+            whatsApp {
+              status
+            }
+            gmb {
+              status
+            }
+            fb {
+              status
+            }
+          }
+          inboundDndSettings {
+            all {
+              status
+              message
+            }
+          }
+          customFields {
+            id
+            value {
+              __typename
+              ... on CustomFieldText {
+                text
+              }
+              ... on CustomFieldTextList {
+                texts
+              }
+              ... on CustomFieldNumber {
+                number
+              }
+              ... on CustomFieldObject {
+                object
+              }
+            }
+          }
         }
       }
-      ... on DisplayableError { code message }
-      ... on ValidationError { issues { field message } }
-      ... on RateLimitedError { retryAfterSeconds }
-      ... on UpstreamError { statusCode }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
     }
   }
 `;
@@ -80,10 +176,28 @@ export const CONTACT = /* GraphQL */ `
   query Contact($id: ID!) {
     contact(id: $id) {
       __typename
-      ... on Contact { id firstName lastName email country dateAdded tags }
-      ... on DisplayableError { code message }
-      ... on ValidationError { issues { field message } }
-      ... on UpstreamError { statusCode }
+      ... on Contact {
+        id
+        firstName
+        lastName
+        email
+        country
+        dateAdded
+        tags
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on UpstreamError {
+        statusCode
+      }
     }
   }
 `;

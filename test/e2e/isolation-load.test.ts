@@ -26,16 +26,31 @@ afterAll(() => stack.stop());
 
 it(`${MUTATIONS} mutations from ${CALLERS} tokens, ${IN_FLIGHT} concurrently: zero crossings`, async () => {
   stack.sim.reset();
-  const jobs = Array.from({ length: MUTATIONS }, (_, n) => ({ n, caller: callers[n % CALLERS] as (typeof callers)[number] }));
+  const jobs = Array.from({ length: MUTATIONS }, (_, n) => ({
+    n,
+    caller: callers[n % CALLERS] as (typeof callers)[number],
+  }));
   const crossings: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const { n, caller } = jobs[next++] as (typeof jobs)[number];
       const marker = `m${n}`;
-      const response = await stack.graphql(UPDATE_CONTACT, { id: caller.contactId, input: { lastName: marker } }, { token: caller.token });
-      const result = response.json.data?.updateContact as { __typename: string; contact?: { id: string; lastName: string; locationId: string } };
-      if (result?.__typename !== 'UpdateContactSuccess' || result.contact?.id !== caller.contactId || result.contact.lastName !== marker || result.contact.locationId !== caller.locationId) {
+      const response = await stack.graphql(
+        UPDATE_CONTACT,
+        { id: caller.contactId, input: { lastName: marker } },
+        { token: caller.token },
+      );
+      const result = response.json.data?.updateContact as {
+        __typename: string;
+        contact?: { id: string; lastName: string; locationId: string };
+      };
+      if (
+        result?.__typename !== 'UpdateContactSuccess' ||
+        result.contact?.id !== caller.contactId ||
+        result.contact.lastName !== marker ||
+        result.contact.locationId !== caller.locationId
+      ) {
         crossings.push(`${n}: ${JSON.stringify(result)}`);
       }
     }
@@ -50,7 +65,7 @@ it(`${MUTATIONS} mutations from ${CALLERS} tokens, ${IN_FLIGHT} concurrently: ze
   expect(wrongToken).toHaveLength(0);
   // Each caller's marker came back to it, and only its markers reached its contact upstream.
   for (const request of puts) {
-    const n = Number(((request.body as { lastName: string }).lastName).slice(1));
+    const n = Number((request.body as { lastName: string }).lastName.slice(1));
     expect(`/contacts/${callers[n % CALLERS]?.contactId}`).toBe(request.path);
   }
 }, 120_000);

@@ -1,16 +1,26 @@
 import { startStack, UPDATE_CONTACT } from './harness';
 
-it('once HighLevel\'s burst budget is spent, answers RateLimitedError without calling upstream until the window passes', async () => {
+it("once HighLevel's burst budget is spent, answers RateLimitedError without calling upstream until the window passes", async () => {
   const stack = await startStack({ simulator: { rateLimit: { max: 3, intervalMs: 1000, daily: 1000 } } });
   try {
-    const update = (token: string) => stack.graphql(UPDATE_CONTACT, { id: stack.seed.contactIds[0], input: { city: 'X' } }, { token });
+    const update = (token: string) =>
+      stack.graphql(UPDATE_CONTACT, { id: stack.seed.contactIds[0], input: { city: 'X' } }, { token });
     const typenames = async (token: string, n: number) => {
       const answers = [];
-      for (let i = 0; i < n; i += 1) answers.push((await update(token)).json.data?.updateContact as { __typename: string; retryAfterSeconds?: number });
+      for (let i = 0; i < n; i += 1)
+        answers.push(
+          (await update(token)).json.data?.updateContact as { __typename: string; retryAfterSeconds?: number },
+        );
       return answers;
     };
     const first = await typenames(stack.seed.token, 5);
-    expect(first.map((a) => a.__typename)).toEqual(['UpdateContactSuccess', 'UpdateContactSuccess', 'UpdateContactSuccess', 'RateLimitedError', 'RateLimitedError']);
+    expect(first.map((a) => a.__typename)).toEqual([
+      'UpdateContactSuccess',
+      'UpdateContactSuccess',
+      'UpdateContactSuccess',
+      'RateLimitedError',
+      'RateLimitedError',
+    ]);
     expect(first[3]?.retryAfterSeconds).toBe(1);
     expect(stack.sim.received).toHaveLength(3); // the gateway held the 4th and 5th back
 

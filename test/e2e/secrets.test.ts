@@ -14,10 +14,22 @@ it('no response and no log line carries the token or the upstream host', async (
   const operations: [string, Record<string, unknown>][] = [
     [UPDATE_CONTACT, { id, input: { city: 'X', email: null } }],
     [CONTACT, { id }],
-    ['mutation($id: ID!) { addContactTags(id: $id, tags: ["a"]) { __typename ... on DisplayableError { message } } }', { id }],
-    ['mutation($id: ID!) { removeContactTags(id: $id, tags: ["a"]) { __typename ... on DisplayableError { message } } }', { id }],
-    ['query($id: ID!) { contact(id: $id) { ... on Contact { assignedUser { name } } } }', { id: stack.seed.contactIds[1] }],
-    ['{ _entities(representations: [{ __typename: "Contact", id: "ocQHyuzHvysMo5N5VsXc" }]) { ... on Contact { id } } }', {}],
+    [
+      'mutation($id: ID!) { addContactTags(id: $id, tags: ["a"]) { __typename ... on DisplayableError { message } } }',
+      { id },
+    ],
+    [
+      'mutation($id: ID!) { removeContactTags(id: $id, tags: ["a"]) { __typename ... on DisplayableError { message } } }',
+      { id },
+    ],
+    [
+      'query($id: ID!) { contact(id: $id) { ... on Contact { assignedUser { name } } } }',
+      { id: stack.seed.contactIds[1] },
+    ],
+    [
+      '{ _entities(representations: [{ __typename: "Contact", id: "ocQHyuzHvysMo5N5VsXc" }]) { ... on Contact { id } } }',
+      {},
+    ],
   ];
   const faults: (Fault | undefined)[] = [
     undefined,
@@ -41,12 +53,18 @@ it('no response and no log line carries the token or the upstream host', async (
         responses.push(response.text, JSON.stringify([...response.headers]));
       }
     }
-    const withBadHeader = await stack.graphql(UPDATE_CONTACT, { id, input: { city: 'X' } }, { headers: { authorization: `Basic ${token}` } });
+    const withBadHeader = await stack.graphql(
+      UPDATE_CONTACT,
+      { id, input: { city: 'X' } },
+      { headers: { authorization: `Basic ${token}` } },
+    );
     responses.push(withBadHeader.text);
 
     expect(responses.length).toBeGreaterThan(100);
     expect(stack.logs.length).toBeGreaterThan(50);
-    const leaks = [...responses, ...stack.logs].filter((text) => text.includes(token) || text.includes('SECRET-TOKEN') || text.includes(upstreamHost));
+    const leaks = [...responses, ...stack.logs].filter(
+      (text) => text.includes(token) || text.includes('SECRET-TOKEN') || text.includes(upstreamHost),
+    );
     expect(leaks).toEqual([]);
   } finally {
     await stack.stop();

@@ -27,7 +27,9 @@ describe('the HTTP server', () => {
       expect(refused.json.errors?.[0]?.message).toMatch(/introspection/i);
       const page = await fetch(production.gateway.url, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/embeddable-sandbox/);
-      expect((await allowed.graphql('{ __schema { queryType { name } } }')).json.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect((await allowed.graphql('{ __schema { queryType { name } } }')).json.data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
     } finally {
       await production.stop();
       await allowed.stop();
@@ -36,7 +38,11 @@ describe('the HTTP server', () => {
 
   it('answers 404 off /graphql and 400 on a body that is not JSON', async () => {
     expect((await fetch(stack.gateway.url.replace('/graphql', '/nope'))).status).toBe(404);
-    const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const response = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":',
+    });
     expect(response.status).toBe(400);
   });
 
@@ -52,7 +58,11 @@ describe('the HTTP server', () => {
   });
 
   it('refuses a CSRF-style simple request', async () => {
-    const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(response.status).toBe(400);
   });
 

@@ -10,10 +10,14 @@ it('on SIGTERM, the server process drops no in-flight request, then exits 0', as
   const sim = new HighLevelSimulator({ latencyMs: 300 });
   const baseUrl = await sim.start();
   const seed = seedDemoData(sim);
-  const child = spawn(process.execPath, ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', HIGHLEVEL_BASE_URL: baseUrl, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
+    {
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', HIGHLEVEL_BASE_URL: baseUrl, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const lines = createInterface({ input: child.stdout });
     let url = '';
@@ -28,8 +32,14 @@ it('on SIGTERM, the server process drops no in-flight request, then exits 0', as
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${seed.token}` },
-        body: JSON.stringify({ query: UPDATE_CONTACT, variables: { id: seed.contactIds[n % 3], input: { lastName: `n${n}` } } }),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data: { updateContact: { __typename: string } } } })),
+        body: JSON.stringify({
+          query: UPDATE_CONTACT,
+          variables: { id: seed.contactIds[n % 3], input: { lastName: `n${n}` } },
+        }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data: { updateContact: { __typename: string } } },
+      })),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGTERM');
@@ -37,7 +47,9 @@ it('on SIGTERM, the server process drops no in-flight request, then exits 0', as
     const [code] = (await once(child, 'exit')) as [number | null];
 
     expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(200));
-    expect(new Set(answers.map((answer) => answer.body.data.updateContact.__typename))).toEqual(new Set(['UpdateContactSuccess']));
+    expect(new Set(answers.map((answer) => answer.body.data.updateContact.__typename))).toEqual(
+      new Set(['UpdateContactSuccess']),
+    );
     expect(code).toBe(0);
     expect(sim.received).toHaveLength(30);
   } finally {

@@ -9,15 +9,31 @@ beforeAll(async () => {
   stack = await startStack();
   token = stack.seed.token;
   contactId = stack.seed.contactIds[0] as string;
-  stack.sim.addCustomField(stack.seed.locationId, { id: 'cfTextFieldId0000001', key: 'contact.favourite_car', dataType: 'TEXT' });
-  stack.sim.addCustomField(stack.seed.locationId, { id: 'cfOptionsFieldId0001', key: 'contact.interests', dataType: 'MULTIPLE_OPTIONS' });
-  stack.sim.addCustomField(stack.seed.locationId, { id: 'cfNumberFieldId00001', key: 'contact.budget', dataType: 'MONETORY' });
+  stack.sim.addCustomField(stack.seed.locationId, {
+    id: 'cfTextFieldId0000001',
+    key: 'contact.favourite_car',
+    dataType: 'TEXT',
+  });
+  stack.sim.addCustomField(stack.seed.locationId, {
+    id: 'cfOptionsFieldId0001',
+    key: 'contact.interests',
+    dataType: 'MULTIPLE_OPTIONS',
+  });
+  stack.sim.addCustomField(stack.seed.locationId, {
+    id: 'cfNumberFieldId00001',
+    key: 'contact.budget',
+    dataType: 'MONETORY',
+  });
 });
 afterAll(() => stack.stop());
 beforeEach(() => stack.sim.reset());
 
 type Result = Record<string, unknown> & { __typename: string };
-async function update(id: string, input: Record<string, unknown>, auth: { token?: string; headers?: Record<string, string> } = { token }) {
+async function update(
+  id: string,
+  input: Record<string, unknown>,
+  auth: { token?: string; headers?: Record<string, string> } = { token },
+) {
   const response = await stack.graphql(UPDATE_CONTACT, { id, input }, auth);
   expect(response.status).toBe(200);
   expect(response.json.errors).toBeUndefined();
@@ -26,7 +42,7 @@ async function update(id: string, input: Record<string, unknown>, auth: { token?
 const contactCalls = () => stack.sim.received.filter((request) => request.path.startsWith('/contacts'));
 
 describe('updateContact forwards exactly what the contract says', () => {
-  it('PUTs the body to /contacts/{id} with the caller\'s token and the Version header, and answers the contact', async () => {
+  it("PUTs the body to /contacts/{id} with the caller's token and the Version header, and answers the contact", async () => {
     const { result } = await update(contactId, {
       firstName: 'Rosan',
       lastName: 'Deo',
@@ -115,7 +131,11 @@ describe('updateContact forwards exactly what the contract says', () => {
   it('honours HIGHLEVEL_API_VERSION', async () => {
     const other = await startStack({ env: { HIGHLEVEL_API_VERSION: '2021-07-28' } });
     try {
-      await other.graphql(UPDATE_CONTACT, { id: other.seed.contactIds[0], input: { city: 'X' } }, { token: other.seed.token });
+      await other.graphql(
+        UPDATE_CONTACT,
+        { id: other.seed.contactIds[0], input: { city: 'X' } },
+        { token: other.seed.token },
+      );
       expect(other.sim.received[0]?.headers.version).toBe('2021-07-28');
     } finally {
       await other.stop();
@@ -129,7 +149,11 @@ describe('refused before upstream: no call is made', () => {
     ['a website that is not http(s)', { website: 'javascript:alert(1)' }, ['input', 'website']],
     ['an unknown time zone', { timezone: 'Europe/Atlantis' }, ['input', 'timezone']],
     ['null for a field HighLevel cannot clear', { postalCode: null }, ['input', 'postalCode']],
-    ['a custom field with two values', { customFields: [{ id: 'x', value: { text: 'a', number: 1 } }] }, ['input', 'customFields', '0', 'value']],
+    [
+      'a custom field with two values',
+      { customFields: [{ id: 'x', value: { text: 'a', number: 1 } }] },
+      ['input', 'customFields', '0', 'value'],
+    ],
   ])('%s -> ValidationError INVALID_INPUT', async (_name, input, field) => {
     const { result } = await update(contactId, input);
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'INVALID_INPUT' });
@@ -137,11 +161,18 @@ describe('refused before upstream: no call is made', () => {
     expect(contactCalls()).toHaveLength(0);
   });
 
-  it.each(['../users/x', '..', 'a%2Fb', 'a?b=1', 'a#b', 'a\r\nb', 'x'.repeat(65), 'ünï'])('contact id %j -> ValidationError', async (id) => {
-    const { result } = await update(id, { city: 'X' });
-    expect(result).toMatchObject({ __typename: 'ValidationError', code: 'INVALID_INPUT', issues: [{ field: ['id'] }] });
-    expect(contactCalls()).toHaveLength(0);
-  });
+  it.each(['../users/x', '..', 'a%2Fb', 'a?b=1', 'a#b', 'a\r\nb', 'x'.repeat(65), 'ünï'])(
+    'contact id %j -> ValidationError',
+    async (id) => {
+      const { result } = await update(id, { city: 'X' });
+      expect(result).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'INVALID_INPUT',
+        issues: [{ field: ['id'] }],
+      });
+      expect(contactCalls()).toHaveLength(0);
+    },
+  );
 
   it('a country outside the enum is refused by GraphQL validation', async () => {
     const response = await stack.graphql(UPDATE_CONTACT, { id: contactId, input: { country: 'Atlantis' } }, { token });
@@ -168,8 +199,10 @@ describe('refused before upstream: no call is made', () => {
 });
 
 describe('every upstream outcome arrives as its union member', () => {
-  it('422 -> ValidationError UNPROCESSABLE with HighLevel\'s messages', async () => {
-    const { result } = await update(contactId, { customFields: [{ key: 'contact.no_such_field', value: { text: 'x' } }] });
+  it("422 -> ValidationError UNPROCESSABLE with HighLevel's messages", async () => {
+    const { result } = await update(contactId, {
+      customFields: [{ key: 'contact.no_such_field', value: { text: 'x' } }],
+    });
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'UNPROCESSABLE' });
     const issues = result.issues as { field: string[] | null; message: string }[];
     expect(issues.length).toBeGreaterThan(0);
@@ -185,7 +218,11 @@ describe('every upstream outcome arrives as its union member', () => {
 
   it('401 -> UnauthorizedError INVALID_TOKEN', async () => {
     const { result } = await update(contactId, { city: 'X' }, { token: 'revoked-token-0000' });
-    expect(result).toMatchObject({ __typename: 'UnauthorizedError', code: 'INVALID_TOKEN', message: 'Invalid token: access token is invalid' });
+    expect(result).toMatchObject({
+      __typename: 'UnauthorizedError',
+      code: 'INVALID_TOKEN',
+      message: 'Invalid token: access token is invalid',
+    });
     expect(contactCalls()[0]?.headers.authorization).toBe('Bearer revoked-token-0000');
   });
 
@@ -202,12 +239,17 @@ describe('every upstream outcome arrives as its union member', () => {
   it('429 -> RateLimitedError with retryAfterSeconds from Retry-After', async () => {
     // Its own token: the gateway now remembers this caller is limited for 12 s (see rate-budget tests).
     stack.sim.addToken('rate-limited-caller-0001', stack.seed.locationId);
-    stack.sim.injectFault({ kind: 'status', status: 429, body: { statusCode: 429, message: 'Too many requests' }, headers: { 'Retry-After': '12' } });
+    stack.sim.injectFault({
+      kind: 'status',
+      status: 429,
+      body: { statusCode: 429, message: 'Too many requests' },
+      headers: { 'Retry-After': '12' },
+    });
     const { result } = await update(contactId, { city: 'X' }, { token: 'rate-limited-caller-0001' });
     expect(result).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED', retryAfterSeconds: 12 });
   });
 
-  it('429 from the simulator\'s own limiter -> retryAfterSeconds from the window', async () => {
+  it("429 from the simulator's own limiter -> retryAfterSeconds from the window", async () => {
     const limited = await startStack({ simulator: { rateLimit: { max: 1, intervalMs: 10_000, daily: 1000 } } });
     try {
       const variables = { id: limited.seed.contactIds[0], input: { city: 'X' } };
@@ -220,7 +262,12 @@ describe('every upstream outcome arrives as its union member', () => {
   });
 
   it.each([
-    ['5xx', { kind: 'status', status: 503, body: { message: 'upstream stack at /srv/app.js:10' } }, 'UPSTREAM_UNAVAILABLE', 503],
+    [
+      '5xx',
+      { kind: 'status', status: 503, body: { message: 'upstream stack at /srv/app.js:10' } },
+      'UPSTREAM_UNAVAILABLE',
+      503,
+    ],
     ['a body that is not JSON', { kind: 'garbage' }, 'UPSTREAM_BAD_RESPONSE', 200],
     ['a reset connection', { kind: 'reset' }, 'UPSTREAM_UNREACHABLE', null],
   ] as const)('%s -> UpstreamError', async (_name, fault, code, statusCode) => {
@@ -247,7 +294,10 @@ describe('every upstream outcome arrives as its union member', () => {
     await dead.sim.stop();
     try {
       const response = await dead.graphql(UPDATE_CONTACT, { id, input: { city: 'X' } }, { token: dead.seed.token });
-      expect(response.json.data?.updateContact).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_UNREACHABLE' });
+      expect(response.json.data?.updateContact).toMatchObject({
+        __typename: 'UpstreamError',
+        code: 'UPSTREAM_UNREACHABLE',
+      });
     } finally {
       await dead.gateway.stop();
     }
@@ -255,7 +305,7 @@ describe('every upstream outcome arrives as its union member', () => {
 });
 
 describe('Query.contact', () => {
-  it('reads the contact with the caller\'s token', async () => {
+  it("reads the contact with the caller's token", async () => {
     const response = await stack.graphql(CONTACT, { id: contactId }, { token });
     expect(response.json.data?.contact).toMatchObject({ __typename: 'Contact', id: contactId });
     expect(contactCalls()).toEqual([expect.objectContaining({ method: 'GET', path: `/contacts/${contactId}` })]);
@@ -268,7 +318,10 @@ describe('Query.contact', () => {
     const bad = await stack.graphql(CONTACT, { id: '../x' }, { token });
     expect(bad.json.data?.contact).toMatchObject({ __typename: 'ValidationError', code: 'INVALID_INPUT' });
     const anonymous = await stack.graphql(CONTACT, { id: contactId });
-    expect(anonymous.json.data?.contact).toMatchObject({ __typename: 'UnauthorizedError', code: 'MISSING_CREDENTIALS' });
+    expect(anonymous.json.data?.contact).toMatchObject({
+      __typename: 'UnauthorizedError',
+      code: 'MISSING_CREDENTIALS',
+    });
     expect(contactCalls()).toHaveLength(1);
   });
 });

@@ -17,7 +17,10 @@ describe('values HighLevel sends outside the schema', () => {
       dateOfBirth: '25th of September',
       dndSettings: { Call: { status: 'sometimes' }, SMS: { status: 'active' } },
       inboundDndSettings: { all: { status: 'maybe' } },
-      customFields: [{ id: 'cf1', value: ['ok'] }, { id: 'cf2', value: [1, 2] as unknown as string[] }],
+      customFields: [
+        { id: 'cf1', value: ['ok'] },
+        { id: 'cf2', value: [1, 2] as unknown as string[] },
+      ],
     });
     const query = `query($id: ID!) { contact(id: $id) { __typename ... on Contact {
       firstName country dateAdded dateOfBirth
@@ -40,12 +43,25 @@ describe('values HighLevel sends outside the schema', () => {
     });
     const warnings = stack.logs.filter((line) => line.includes('outside the schema'));
     const fields = warnings.map((line) => (JSON.parse(line) as { field: string }).field).sort();
-    expect(fields).toEqual(['Contact.country', 'Contact.dateAdded', 'Contact.dateOfBirth', 'CustomField.value', 'DndChannelSetting.status', 'InboundDndSetting.status']);
+    expect(fields).toEqual([
+      'Contact.country',
+      'Contact.dateAdded',
+      'Contact.dateOfBirth',
+      'CustomField.value',
+      'DndChannelSetting.status',
+      'InboundDndSetting.status',
+    ]);
     expect(warnings.join('\n')).not.toContain('Atlantis');
   });
 
   it('a contact field of the wrong type is dropped and named in the log, not failed', async () => {
-    stack.sim.addContact({ id: 'wrongTypes0000000001', locationId: stack.seed.locationId, firstName: 'Ok', tags: 'not-a-list' as unknown as string[], dnd: 'yes' as unknown as boolean });
+    stack.sim.addContact({
+      id: 'wrongTypes0000000001',
+      locationId: stack.seed.locationId,
+      firstName: 'Ok',
+      tags: 'not-a-list' as unknown as string[],
+      dnd: 'yes' as unknown as boolean,
+    });
     const response = await stack.graphql(CONTACT, { id: 'wrongTypes0000000001' }, { token: stack.seed.token });
     expect(response.json.errors).toBeUndefined();
     expect(response.json.data?.contact).toMatchObject({ __typename: 'Contact', firstName: 'Ok', tags: null });

@@ -17,7 +17,10 @@ describe('the example web client against a real gateway', () => {
     expect(toOutcome(saved)).toEqual({ kind: 'saved', contactId: id });
 
     const invalid = await client.updateContact({ id, input: { email: 'nope' } });
-    expect(toOutcome(invalid)).toEqual({ kind: 'fix-input', problems: [{ field: 'input.email', message: 'email must be a valid email address' }] });
+    expect(toOutcome(invalid)).toEqual({
+      kind: 'fix-input',
+      problems: [{ field: 'input.email', message: 'email must be a valid email address' }],
+    });
 
     const read = await client.contact(id);
     expect(read).toMatchObject({ __typename: 'Contact', firstName: 'Typed', assignedUser: { name: 'John Deo' } });
@@ -31,6 +34,8 @@ describe('the example web client against a real gateway', () => {
 
   it('raises a transport error when the gateway refuses the request itself', async () => {
     const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => stack.seed.token });
-    await expect(client.updateContact({ id: 'x', input: { country: 'Atlantis' as never } })).rejects.toBeInstanceOf(GatewayRequestError);
+    await expect(client.updateContact({ id: 'x', input: { country: 'Atlantis' as never } })).rejects.toBeInstanceOf(
+      GatewayRequestError,
+    );
   });
 });

@@ -30,7 +30,7 @@ const contactsFor = (token: string, over: HighLevelTransport = transport) =>
   new ContactsApi(new HighLevelClient(over, { kind: 'bearer', token }, createLimit(8)), logger);
 
 describe('ContactsApi over the transport', () => {
-  it('GETs and PUTs with the caller\'s token, the Version header and the body as given', async () => {
+  it("GETs and PUTs with the caller's token, the Version header and the body as given", async () => {
     const contacts = contactsFor(seed.token);
     const read = await contacts.get(seed.contactIds[0] as string);
     expect(read).toMatchObject({ ok: true, value: { id: seed.contactIds[0] } });
@@ -45,9 +45,15 @@ describe('ContactsApi over the transport', () => {
 
   it('never calls upstream without credentials', async () => {
     const missing = new ContactsApi(new HighLevelClient(transport, { kind: 'missing' }, createLimit(8)), logger);
-    expect(await missing.get('abc')).toMatchObject({ ok: false, failure: { kind: 'unauthenticated', reason: 'missing-credentials' } });
+    expect(await missing.get('abc')).toMatchObject({
+      ok: false,
+      failure: { kind: 'unauthenticated', reason: 'missing-credentials' },
+    });
     const malformed = new ContactsApi(new HighLevelClient(transport, { kind: 'malformed' }, createLimit(8)), logger);
-    expect(await malformed.update('abc', { city: 'x' })).toMatchObject({ ok: false, failure: { reason: 'malformed-credentials' } });
+    expect(await malformed.update('abc', { city: 'x' })).toMatchObject({
+      ok: false,
+      failure: { reason: 'malformed-credentials' },
+    });
     expect(sim.received).toHaveLength(0);
   });
 
@@ -57,7 +63,10 @@ describe('ContactsApi over the transport', () => {
   });
 
   it('keeps a base URL path prefix', async () => {
-    const prefixed = new HighLevelTransport({ baseUrl: new URL(`${sim.baseUrl}/api/v2/`), apiVersion: '2021-07-28', timeoutMs: 500 }, logger);
+    const prefixed = new HighLevelTransport(
+      { baseUrl: new URL(`${sim.baseUrl}/api/v2/`), apiVersion: '2021-07-28', timeoutMs: 500 },
+      logger,
+    );
     try {
       await contactsFor(seed.token, prefixed).get('abc');
       expect(sim.received[0]?.path).toBe('/api/v2/contacts/abc');
@@ -83,9 +92,19 @@ describe('ContactsApi over the transport', () => {
       res.write('{"contact":{"id":');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const slow = new HighLevelTransport({ baseUrl: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), apiVersion: '2021-04-15', timeoutMs: 300 }, logger);
+    const slow = new HighLevelTransport(
+      {
+        baseUrl: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+        apiVersion: '2021-04-15',
+        timeoutMs: 300,
+      },
+      logger,
+    );
     try {
-      expect(await contactsFor('t', slow).get('abc')).toEqual({ ok: false, failure: { kind: 'unavailable', reason: 'timeout', statusCode: 200 } });
+      expect(await contactsFor('t', slow).get('abc')).toEqual({
+        ok: false,
+        failure: { kind: 'unavailable', reason: 'timeout', statusCode: 200 },
+      });
     } finally {
       await slow.close();
       server.closeAllConnections();
@@ -95,13 +114,23 @@ describe('ContactsApi over the transport', () => {
 
   it('does not follow redirects', async () => {
     sim.injectFault({ kind: 'status', status: 302, headers: { location: 'http://127.0.0.1:1/elsewhere' } });
-    expect(await contactsFor(seed.token).get('abc')).toEqual({ ok: false, failure: { kind: 'unavailable', reason: 'bad-response', statusCode: 302 } });
+    expect(await contactsFor(seed.token).get('abc')).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'bad-response', statusCode: 302 },
+    });
     expect(sim.received).toHaveLength(1);
   });
 
   it('refuses a response body over the size cap', async () => {
-    sim.injectFault({ kind: 'status', status: 200, body: { contact: { id: 'x', notes: 'x'.repeat(3 * 1024 * 1024) } } });
-    expect(await contactsFor(seed.token).get('abc')).toEqual({ ok: false, failure: { kind: 'unavailable', reason: 'bad-response', statusCode: 200 } });
+    sim.injectFault({
+      kind: 'status',
+      status: 200,
+      body: { contact: { id: 'x', notes: 'x'.repeat(3 * 1024 * 1024) } },
+    });
+    expect(await contactsFor(seed.token).get('abc')).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'bad-response', statusCode: 200 },
+    });
   });
 
   it('logs calls by endpoint template and never the token or the upstream address', async () => {

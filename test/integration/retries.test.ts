@@ -33,7 +33,8 @@ function contacts(timeoutMs: number, baseUrl = sim.baseUrl) {
   return new ContactsApi(new HighLevelClient(transport, { kind: 'bearer', token: seed.token }, createLimit(8)), logger);
 }
 const id = () => seed.contactIds[0] as string;
-const attempts = () => logs.map((line) => JSON.parse(line) as { upstream?: { attempt: number } }).filter((e) => e.upstream).length;
+const attempts = () =>
+  logs.map((line) => JSON.parse(line) as { upstream?: { attempt: number } }).filter((e) => e.upstream).length;
 
 describe('GET retries', () => {
   it('retries a 5xx and a reset connection, and succeeds', async () => {
@@ -45,7 +46,10 @@ describe('GET retries', () => {
 
   it('stops after three attempts and answers the last failure', async () => {
     sim.injectFault({ kind: 'status', status: 502, body: '' }, 5);
-    expect(await contacts(3000).get(id())).toEqual({ ok: false, failure: { kind: 'unavailable', reason: 'server-error', statusCode: 502 } });
+    expect(await contacts(3000).get(id())).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'server-error', statusCode: 502 },
+    });
     expect(sim.received).toHaveLength(3);
   });
 
@@ -59,11 +63,14 @@ describe('GET retries', () => {
 
   it('does not retry a 429 whose Retry-After ends past the deadline', async () => {
     sim.injectFault({ kind: 'status', status: 429, body: '', headers: { 'Retry-After': '5' } });
-    expect(await contacts(1000).get(id())).toEqual({ ok: false, failure: { kind: 'rate-limited', retryAfterSeconds: 5 } });
+    expect(await contacts(1000).get(id())).toEqual({
+      ok: false,
+      failure: { kind: 'rate-limited', retryAfterSeconds: 5 },
+    });
     expect(sim.received).toHaveLength(1);
   });
 
-  it('keeps every retry inside the one deadline: a retry that stalls ends at the call\'s deadline', async () => {
+  it("keeps every retry inside the one deadline: a retry that stalls ends at the call's deadline", async () => {
     sim.injectFault({ kind: 'status', status: 503, body: '' });
     sim.injectFault({ kind: 'stall' });
     const started = performance.now();
@@ -85,7 +92,10 @@ describe('writes are retried only when they never reached upstream', () => {
 
   it('a PUT whose connection broke after sending is not retried', async () => {
     sim.injectFault({ kind: 'reset' });
-    expect(await contacts(3000).update(id(), { city: 'X' })).toMatchObject({ ok: false, failure: { reason: 'unreachable' } });
+    expect(await contacts(3000).update(id(), { city: 'X' })).toMatchObject({
+      ok: false,
+      failure: { reason: 'unreachable' },
+    });
     expect(sim.received).toHaveLength(1);
   });
 
@@ -94,7 +104,10 @@ describe('writes are retried only when they never reached upstream', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    expect(await contacts(3000, `http://127.0.0.1:${port}`).update(id(), { city: 'X' })).toMatchObject({ ok: false, failure: { reason: 'unreachable' } });
+    expect(await contacts(3000, `http://127.0.0.1:${port}`).update(id(), { city: 'X' })).toMatchObject({
+      ok: false,
+      failure: { reason: 'unreachable' },
+    });
     expect(attempts()).toBe(3);
     expect(logs.every((line) => line.includes('ECONNREFUSED'))).toBe(true);
   });

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
-async function call(method: 'GET' | 'PUT', path: string, options: { body?: unknown; headers?: Record<string, string>; token?: string | null } = {}) {
+async function call(
+  method: 'GET' | 'PUT',
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; token?: string | null } = {},
+) {
   const token = options.token === undefined ? seed.token : options.token;
   const response = await request(`${sim.baseUrl}${path}`, {
     method,
@@ -23,7 +27,12 @@ async function call(method: 'GET' | 'PUT', path: string, options: { body?: unkno
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...options.headers,
     },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await response.body.text();
   let json: unknown;
@@ -40,17 +49,32 @@ describe('HighLevel simulator', () => {
     const res = await call('GET', `/contacts/${seed.contactIds[0]}`);
     expect(res.status).toBe(200);
     expect(res.json.contact).toMatchObject({ id: seed.contactIds[0], locationId: seed.locationId });
-    for (const header of ['x-ratelimit-max', 'x-ratelimit-remaining', 'x-ratelimit-interval-milliseconds', 'x-ratelimit-limit-daily', 'x-ratelimit-daily-remaining']) {
+    for (const header of [
+      'x-ratelimit-max',
+      'x-ratelimit-remaining',
+      'x-ratelimit-interval-milliseconds',
+      'x-ratelimit-limit-daily',
+      'x-ratelimit-daily-remaining',
+    ]) {
       expect(res.headers[header]).toMatch(/^\d+$/);
     }
   });
 
   it('PUT applies present fields, clears nulls, keeps the rest, and keeps derived fields true', async () => {
     const id = seed.contactIds[2] as string;
-    const res = await call('PUT', `/contacts/${id}`, { body: { firstName: 'Augusta', email: 'ADA@Example.com', city: null } });
+    const res = await call('PUT', `/contacts/${id}`, {
+      body: { firstName: 'Augusta', email: 'ADA@Example.com', city: null },
+    });
     expect(res.status).toBe(200);
     expect(res.json.succeded).toBe(true);
-    expect(res.json.contact).toMatchObject({ firstName: 'Augusta', lastName: 'Lovelace', name: 'Augusta Lovelace', email: 'ADA@Example.com', emailLowerCase: 'ada@example.com', fullNameLowerCase: 'augusta lovelace' });
+    expect(res.json.contact).toMatchObject({
+      firstName: 'Augusta',
+      lastName: 'Lovelace',
+      name: 'Augusta Lovelace',
+      email: 'ADA@Example.com',
+      emailLowerCase: 'ada@example.com',
+      fullNameLowerCase: 'augusta lovelace',
+    });
     const stored = sim.getContact(id);
     expect(stored?.city).toBeUndefined();
     const cleared = await call('PUT', `/contacts/${id}`, { body: { email: null, dateOfBirth: '12/10/1815' } });
@@ -60,23 +84,37 @@ describe('HighLevel simulator', () => {
   });
 
   it('401 without a header, with an unknown token or a non-Bearer scheme', async () => {
-    for (const options of [{ token: null }, { token: 'unknown' }, { token: null, headers: { authorization: `Basic ${seed.token}` } }]) {
+    for (const options of [
+      { token: null },
+      { token: 'unknown' },
+      { token: null, headers: { authorization: `Basic ${seed.token}` } },
+    ]) {
       const res = await call('GET', `/contacts/${seed.contactIds[0]}`, options);
       expect(res.status).toBe(401);
-      expect(res.json).toEqual({ statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
+      expect(res.json).toEqual({
+        statusCode: 401,
+        message: 'Invalid token: access token is invalid',
+        error: 'Unauthorized',
+      });
     }
   });
 
   it('400 for a missing or unsupported Version, and for a body that is not JSON', async () => {
-    expect((await call('GET', `/contacts/${seed.contactIds[0]}`, { headers: { version: '2019-01-01' } })).status).toBe(400);
+    expect((await call('GET', `/contacts/${seed.contactIds[0]}`, { headers: { version: '2019-01-01' } })).status).toBe(
+      400,
+    );
     const bad = await call('PUT', `/contacts/${seed.contactIds[0]}`, { body: '{"firstName":' });
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ statusCode: 400, message: 'Bad Request' });
   });
 
-  it('403 for another location\'s contact, 404 for an unknown contact or route', async () => {
+  it("403 for another location's contact, 404 for an unknown contact or route", async () => {
     expect((await call('GET', `/contacts/${seed.otherLocationContactId}`)).status).toBe(403);
-    expect((await call('GET', '/contacts/nope')).json).toEqual({ statusCode: 404, message: 'Contact not found', error: 'Not Found' });
+    expect((await call('GET', '/contacts/nope')).json).toEqual({
+      statusCode: 404,
+      message: 'Contact not found',
+      error: 'Not Found',
+    });
     expect((await call('GET', '/contacts/a/b')).status).toBe(404);
   });
 
@@ -85,10 +123,16 @@ describe('HighLevel simulator', () => {
     [{ nickname: 'x' }, 'property nickname should not exist'],
     [{ email: 'nope' }, 'email must be an email'],
     [{ country: 'XX' }, 'country must be a valid ISO 3166-1 alpha-2 code'],
-    [{ dndSettings: { Call: { status: 'sometimes' } } }, 'dndSettings.Call.status must be one of the following values: active, inactive, permanent'],
+    [
+      { dndSettings: { Call: { status: 'sometimes' } } },
+      'dndSettings.Call.status must be one of the following values: active, inactive, permanent',
+    ],
     [{ tags: ['a', 1] }, 'each value in tags must be a string'],
     [{ customFields: [{ key: 'contact.nope', field_value: 'x' }] }, 'customFields.0.key must be a known custom field'],
-    [{ customFields: [{ id: 'Nu4mErIcF1eLd0000001', field_value: 'lots' }] }, 'customFields.0.field_value must be a number'],
+    [
+      { customFields: [{ id: 'Nu4mErIcF1eLd0000001', field_value: 'lots' }] },
+      'customFields.0.field_value must be a number',
+    ],
   ])('422 for %j', async (body, message) => {
     const res = await call('PUT', `/contacts/${seed.contactIds[0]}`, { body });
     expect(res.status).toBe(422);
@@ -96,11 +140,17 @@ describe('HighLevel simulator', () => {
   });
 
   it('429 once the burst budget is spent, with Retry-After only when asked for', async () => {
-    const limited = new HighLevelSimulator({ rateLimit: { max: 2, intervalMs: 5000, daily: 100 }, sendRetryAfter: true });
+    const limited = new HighLevelSimulator({
+      rateLimit: { max: 2, intervalMs: 5000, daily: 100 },
+      sendRetryAfter: true,
+    });
     const url = await limited.start();
     const limitedSeed = seedDemoData(limited);
     try {
-      const get = () => request(`${url}/contacts/${limitedSeed.contactIds[0]}`, { headers: { authorization: `Bearer ${limitedSeed.token}`, version: '2021-04-15' } });
+      const get = () =>
+        request(`${url}/contacts/${limitedSeed.contactIds[0]}`, {
+          headers: { authorization: `Bearer ${limitedSeed.token}`, version: '2021-04-15' },
+        });
       const statuses: number[] = [];
       let last;
       for (let i = 0; i < 3; i += 1) {
@@ -138,7 +188,12 @@ describe('HighLevel simulator', () => {
   it('records every request as received', async () => {
     await call('PUT', `/contacts/${seed.contactIds[0]}?x=1`, { body: { city: 'X' } });
     expect(sim.received).toEqual([
-      expect.objectContaining({ method: 'PUT', path: `/contacts/${seed.contactIds[0]}?x=1`, body: { city: 'X' }, rawBody: '{"city":"X"}' }),
+      expect.objectContaining({
+        method: 'PUT',
+        path: `/contacts/${seed.contactIds[0]}?x=1`,
+        body: { city: 'X' },
+        rawBody: '{"city":"X"}',
+      }),
     ]);
     expect(sim.received[0]?.headers.authorization).toBe(`Bearer ${seed.token}`);
   });
@@ -158,7 +213,16 @@ describe('HighLevel simulator', () => {
 
 describe('simulator body validation', () => {
   it('accepts the documented date formats and null', () => {
-    for (const date of ['1990/09/25', '09/25/1990', '1990-09-25', '09-25-1990', '1990.09.25', '09.25.1990', '1990_09_25', '09_25_1990']) {
+    for (const date of [
+      '1990/09/25',
+      '09/25/1990',
+      '1990-09-25',
+      '09-25-1990',
+      '1990.09.25',
+      '09.25.1990',
+      '1990_09_25',
+      '09_25_1990',
+    ]) {
       expect(parseDateOfBirth(date)).toBe('1990-09-25');
     }
     expect(validateUpdateBody({ dateOfBirth: null, firstName: null })).toEqual([]);

@@ -52,27 +52,54 @@ describe('loadConfig', () => {
       ROUTER_SECRET: 's3cret-router-secret',
     });
     expect(config).toMatchObject({ upstreamConcurrency: 4, routerSecret: 's3cret-router-secret' });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', highLevelApiVersion: '2021-07-28', upstreamTimeoutMs: 2500, logLevel: 'debug', introspection: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      highLevelApiVersion: '2021-07-28',
+      upstreamTimeoutMs: 2500,
+      logLevel: 'debug',
+      introspection: false,
+    });
     expect(config.highLevelBaseUrl.href).toBe('http://127.0.0.1:4010/prefix');
   });
 
   it('reports every bad variable by name, at once', () => {
     let error: unknown;
     try {
-      loadConfig({ ROUTER_SECRET: 'short', UPSTREAM_CONCURRENCY: '0', PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '0', HIGHLEVEL_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', HIGHLEVEL_API_VERSION: 'v2', INTROSPECTION: 'maybe' });
+      loadConfig({
+        ROUTER_SECRET: 'short',
+        UPSTREAM_CONCURRENCY: '0',
+        PORT: 'eighty',
+        UPSTREAM_TIMEOUT_MS: '0',
+        HIGHLEVEL_BASE_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        HIGHLEVEL_API_VERSION: 'v2',
+        INTROSPECTION: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
     expect(message).not.toContain('short');
-    for (const name of ['ROUTER_SECRET', 'UPSTREAM_CONCURRENCY', 'PORT', 'UPSTREAM_TIMEOUT_MS', 'HIGHLEVEL_BASE_URL', 'LOG_LEVEL', 'HIGHLEVEL_API_VERSION', 'INTROSPECTION']) {
+    for (const name of [
+      'ROUTER_SECRET',
+      'UPSTREAM_CONCURRENCY',
+      'PORT',
+      'UPSTREAM_TIMEOUT_MS',
+      'HIGHLEVEL_BASE_URL',
+      'LOG_LEVEL',
+      'HIGHLEVEL_API_VERSION',
+      'INTROSPECTION',
+    ]) {
       expect(message).toMatch(new RegExp(`${name}[=:]`));
     }
   });
 
   it('refuses a base URL with credentials or a query', () => {
-    expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://user:pw@example.com' })).toThrow(/must not contain credentials/);
+    expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://user:pw@example.com' })).toThrow(
+      /must not contain credentials/,
+    );
     expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://example.com/?a=b' })).toThrow(/query/);
   });
 });
@@ -90,18 +117,36 @@ describe('parseAuthorization', () => {
     expect(parseAuthorization(header)).toEqual({ kind: 'missing' });
   });
 
-  it.each(['Basic dXNlcjpwdw==', 'Bearer', 'Bearer ', 'Bearer a b', 'Bearer tok\r\nX-Injected: 1', 'Bearer tok\u0000', 'Token abc', `Bearer ${'a'.repeat(9000)}`])(
-    'treats %j as malformed',
-    (header) => {
-      expect(parseAuthorization(header)).toEqual({ kind: 'malformed' });
-    },
-  );
+  it.each([
+    'Basic dXNlcjpwdw==',
+    'Bearer',
+    'Bearer ',
+    'Bearer a b',
+    'Bearer tok\r\nX-Injected: 1',
+    'Bearer tok\u0000',
+    'Token abc',
+    `Bearer ${'a'.repeat(9000)}`,
+  ])('treats %j as malformed', (header) => {
+    expect(parseAuthorization(header)).toEqual({ kind: 'malformed' });
+  });
 });
 
 describe('isContactId', () => {
-  it.each(['ocQHyuzHvysMo5N5VsXc', 'a', 'A_b-9', 'x'.repeat(64)])('accepts %s', (id) => expect(isContactId(id)).toBe(true));
-  it.each(['', '..', '../users/x', 'a/b', 'a%2Fb', 'a?b', 'a#b', 'a\r\nb', 'a\u0000', 'x'.repeat(65), 'ünïcode', 'a b'])(
-    'refuses %j',
-    (id) => expect(isContactId(id)).toBe(false),
+  it.each(['ocQHyuzHvysMo5N5VsXc', 'a', 'A_b-9', 'x'.repeat(64)])('accepts %s', (id) =>
+    expect(isContactId(id)).toBe(true),
   );
+  it.each([
+    '',
+    '..',
+    '../users/x',
+    'a/b',
+    'a%2Fb',
+    'a?b',
+    'a#b',
+    'a\r\nb',
+    'a\u0000',
+    'x'.repeat(65),
+    'ünïcode',
+    'a b',
+  ])('refuses %j', (id) => expect(isContactId(id)).toBe(false));
 });

@@ -2,7 +2,12 @@ import { GraphQLEnumType } from 'graphql';
 import countries from 'i18n-iso-countries';
 import { CountryCode } from '../../src/__generated__/resolvers-types';
 import { readContact, readContactEnvelope } from '../../src/highlevel/read-contact';
-import { countryFromRest, customFieldValueFromRest, dateTimeFromRest, localDateFromRest } from '../../src/mapping/contact-values';
+import {
+  countryFromRest,
+  customFieldValueFromRest,
+  dateTimeFromRest,
+  localDateFromRest,
+} from '../../src/mapping/contact-values';
 import { dndChannelFromRest, dndStatusFromRest, inboundDndStatusFromRest } from '../../src/mapping/dnd';
 import { buildGatewaySchema } from '../../src/schema';
 
@@ -10,7 +15,10 @@ describe('CountryCode', () => {
   it('is exactly the ISO 3166-1 alpha-2 codes (plus XK)', () => {
     const type = buildGatewaySchema().getType('CountryCode');
     if (!(type instanceof GraphQLEnumType)) throw new Error('CountryCode missing');
-    const schemaCodes = type.getValues().map((value) => value.name).sort();
+    const schemaCodes = type
+      .getValues()
+      .map((value) => value.name)
+      .sort();
     expect(schemaCodes).toEqual(Object.keys(countries.getAlpha2Codes()).sort());
     expect(schemaCodes).toContain('XK');
     expect(schemaCodes).toHaveLength(250);
@@ -97,7 +105,16 @@ describe('readContact', () => {
       attributionSource: { url: 'Trigger Link' },
     });
     expect(read?.dropped.sort()).toEqual(
-      ['lastName', 'dnd', 'tags[]', 'dndSettings.Call.code', 'dndSettings.SMS', 'customFields.1', 'attributionSource.ip', 'lastAttributionSource'].sort(),
+      [
+        'lastName',
+        'dnd',
+        'tags[]',
+        'dndSettings.Call.code',
+        'dndSettings.SMS',
+        'customFields.1',
+        'attributionSource.ip',
+        'lastAttributionSource',
+      ].sort(),
     );
   });
 });

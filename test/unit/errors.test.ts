@@ -13,7 +13,14 @@ describe('error masking', () => {
     const { format, logs } = formatterWithLogs();
     const original = new Error('connect ECONNREFUSED http://10.0.0.1:4010/contacts/x with Bearer secret-token-123');
     const error = new GraphQLError(original.message, { originalError: original, path: ['updateContact'] });
-    const formatted = format({ message: error.message, path: ['updateContact'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error);
+    const formatted = format(
+      {
+        message: error.message,
+        path: ['updateContact'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+      error,
+    );
 
     const correlationId = formatted.extensions?.correlationId as string;
     expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -29,7 +36,11 @@ describe('error masking', () => {
   it('passes client errors through without stack traces', () => {
     const { format, logs } = formatterWithLogs();
     const formatted = format(
-      { message: 'Cannot query field "nope" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at y'] } },
+      {
+        message: 'Cannot query field "nope" on type "Query".',
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at y'] },
+      },
       new GraphQLError('x'),
     );
     expect(formatted).toEqual({

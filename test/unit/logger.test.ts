@@ -15,9 +15,23 @@ function capture(format: 'json' | 'pretty') {
 describe('logger', () => {
   it('writes JSON lines by default, redacting credentials and bodies wherever they sit', () => {
     const { logger, lines } = capture('json');
-    logger.debug({ authorization: 'Bearer secret-1', req: { headers: { authorization: 'Bearer secret-2' } }, body: { email: 'x@y.z' }, variables: { token: 'secret-3' } }, 'careless');
+    logger.debug(
+      {
+        authorization: 'Bearer secret-1',
+        req: { headers: { authorization: 'Bearer secret-2' } },
+        body: { email: 'x@y.z' },
+        variables: { token: 'secret-3' },
+      },
+      'careless',
+    );
     const line = lines.join('');
-    expect(JSON.parse(line)).toMatchObject({ level: 20, msg: 'careless', authorization: '[redacted]', body: '[redacted]', variables: '[redacted]' });
+    expect(JSON.parse(line)).toMatchObject({
+      level: 20,
+      msg: 'careless',
+      authorization: '[redacted]',
+      body: '[redacted]',
+      variables: '[redacted]',
+    });
     expect(line).not.toMatch(/secret-|x@y\.z/);
   });
 

@@ -4,7 +4,10 @@ import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from '../../src/highlevel/ret
 const serverError: UpstreamFailure = { kind: 'unavailable', reason: 'server-error', statusCode: 503 };
 const unreachable: UpstreamFailure = { kind: 'unavailable', reason: 'unreachable', statusCode: null };
 const timeout: UpstreamFailure = { kind: 'unavailable', reason: 'timeout', statusCode: null };
-const rateLimited = (retryAfterSeconds: number | null): UpstreamFailure => ({ kind: 'rate-limited', retryAfterSeconds });
+const rateLimited = (retryAfterSeconds: number | null): UpstreamFailure => ({
+  kind: 'rate-limited',
+  retryAfterSeconds,
+});
 
 describe('isRetryable', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, print } from 'graphql';
 import { compareSchemas } from '../../src/schema-check';
 import { loadTypeDefs } from '../../src/schema';
 
 const current = () => buildSubgraphSchema(loadTypeDefs());
 const changed = (edit: (sdl: string) => string) => {
-  const sdl = (require('graphql') as typeof import('graphql')).print(loadTypeDefs());
+  const sdl = print(loadTypeDefs());
   return buildSubgraphSchema(parse(edit(sdl)));
 };
 
@@ -22,7 +22,12 @@ describe('schema:check', () => {
   });
 
   it('lets an added field through', async () => {
-    const after = changed((sdl) => sdl.replace('type Contact @key(fields: "id") {', 'type Contact @key(fields: "id") {\n  "New."\n  nickname: String'));
+    const after = changed((sdl) =>
+      sdl.replace(
+        'type Contact @key(fields: "id") {',
+        'type Contact @key(fields: "id") {\n  "New."\n  nickname: String',
+      ),
+    );
     const { changes, unacknowledged } = await compareSchemas(current(), after, new Set());
     expect(new Set(changes.map((change) => change.path))).toEqual(new Set(['Contact.nickname']));
     expect(unacknowledged).toEqual([]);

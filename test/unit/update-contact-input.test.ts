@@ -22,7 +22,21 @@ describe('toUpdateContactBody', () => {
   });
 
   it('sends an explicit null as null for every "string or null" field', () => {
-    const nullable = ['firstName', 'lastName', 'name', 'email', 'phone', 'address1', 'city', 'state', 'website', 'timezone', 'source', 'assignedTo', 'dateOfBirth'] as const;
+    const nullable = [
+      'firstName',
+      'lastName',
+      'name',
+      'email',
+      'phone',
+      'address1',
+      'city',
+      'state',
+      'website',
+      'timezone',
+      'source',
+      'assignedTo',
+      'dateOfBirth',
+    ] as const;
     for (const field of nullable) {
       const sent = body({ [field]: null });
       expect(sent).toEqual({ [field]: null });
@@ -31,7 +45,15 @@ describe('toUpdateContactBody', () => {
   });
 
   it('refuses null where the contract does not allow it, naming the field', () => {
-    for (const field of ['postalCode', 'dnd', 'tags', 'customFields', 'country', 'dndSettings', 'inboundDndSettings'] as const) {
+    for (const field of [
+      'postalCode',
+      'dnd',
+      'tags',
+      'customFields',
+      'country',
+      'dndSettings',
+      'inboundDndSettings',
+    ] as const) {
       const [issue, ...rest] = issues({ firstName: 'x', [field]: null });
       expect(rest).toEqual([]);
       expect(issue?.field).toEqual(['input', field]);
@@ -110,18 +132,23 @@ describe('toUpdateContactBody', () => {
     });
   });
 
-  it('has a mapping for every field of the schema\'s UpdateContactInput', () => {
+  it("has a mapping for every field of the schema's UpdateContactInput", () => {
     const type = buildGatewaySchema().getType('UpdateContactInput');
     if (!(type instanceof GraphQLInputObjectType)) throw new Error('UpdateContactInput missing');
     expect(Object.keys(INPUT_FIELDS).sort()).toEqual(Object.keys(type.getFields()).sort());
   });
 
   it('leaves omitted DND channels and fields out, and refuses null inside them', () => {
-    expect(body({ dndSettings: { sms: { status: 'ACTIVE' } } })).toEqual({ dndSettings: { SMS: { status: 'active' } } });
+    expect(body({ dndSettings: { sms: { status: 'ACTIVE' } } })).toEqual({
+      dndSettings: { SMS: { status: 'active' } },
+    });
     expect(body({ inboundDndSettings: {} })).toEqual({ inboundDndSettings: {} });
     expect(issues({ dndSettings: { call: null } })[0]?.field).toEqual(['input', 'dndSettings', 'call']);
     expect(issues({ dndSettings: { gmb: { status: 'ACTIVE', message: null } } })[0]?.field).toEqual([
-      'input', 'dndSettings', 'gmb', 'message',
+      'input',
+      'dndSettings',
+      'gmb',
+      'message',
     ]);
     expect(issues({ inboundDndSettings: { all: null } })[0]?.field).toEqual(['input', 'inboundDndSettings', 'all']);
   });
@@ -154,10 +181,22 @@ describe('toUpdateContactBody', () => {
 
   it('needs exactly one of id or key, and exactly one value member, per custom field', () => {
     expect(issues({ customFields: [{ value: { text: 'x' } }] })[0]?.field).toEqual(['input', 'customFields', '0']);
-    expect(issues({ customFields: [{ id: 'a', key: 'b', value: { text: 'x' } }] })[0]?.field).toEqual(['input', 'customFields', '0']);
-    expect(issues({ customFields: [{ id: 'a', value: {} }] })[0]?.field).toEqual(['input', 'customFields', '0', 'value']);
+    expect(issues({ customFields: [{ id: 'a', key: 'b', value: { text: 'x' } }] })[0]?.field).toEqual([
+      'input',
+      'customFields',
+      '0',
+    ]);
+    expect(issues({ customFields: [{ id: 'a', value: {} }] })[0]?.field).toEqual([
+      'input',
+      'customFields',
+      '0',
+      'value',
+    ]);
     expect(issues({ customFields: [{ id: 'a', value: { text: 'x', number: 1 } }] })[0]?.field).toEqual([
-      'input', 'customFields', '0', 'value',
+      'input',
+      'customFields',
+      '0',
+      'value',
     ]);
     expect(body({ customFields: [{ id: 'a', key: null, value: { text: '', texts: null } }] })).toEqual({
       customFields: [{ id: 'a', field_value: '' }],
@@ -169,9 +208,11 @@ describe('toUpdateContactBody', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(issues({ email: 'x', postalCode: null, website: 'y' }).map((i) => i.field?.[1]).sort()).toEqual([
-      'email', 'postalCode', 'website',
-    ]);
+    expect(
+      issues({ email: 'x', postalCode: null, website: 'y' })
+        .map((i) => i.field?.[1])
+        .sort(),
+    ).toEqual(['email', 'postalCode', 'website']);
   });
 });
 

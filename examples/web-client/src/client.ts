@@ -4,7 +4,12 @@
  * generated documents, so this file stops compiling when the schema changes under it.
  */
 import type { TypedDocumentString } from './gql/graphql';
-import { AddContactTagsDocument, ContactDocument, RemoveContactTagsDocument, UpdateContactDocument } from './operations';
+import {
+  AddContactTagsDocument,
+  ContactDocument,
+  RemoveContactTagsDocument,
+  UpdateContactDocument,
+} from './operations';
 import type { UpdateContactMutation, UpdateContactMutationVariables } from './gql/graphql';
 
 export interface ContactsClientOptions {
@@ -26,24 +31,36 @@ export class GatewayRequestError extends Error {
 }
 
 export function createContactsClient({ endpoint, getToken }: ContactsClientOptions) {
-  async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  async function execute<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${await getToken()}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        authorization: `Bearer ${await getToken()}`,
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
     const body = (await response.json()) as { data?: TResult | null; errors?: { message: string }[] };
     if (!response.ok || body.errors?.length || !body.data) {
-      throw new GatewayRequestError(body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`, response.status);
+      throw new GatewayRequestError(
+        body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`,
+        response.status,
+      );
     }
     return body.data;
   }
 
   return {
-    updateContact: async (variables: UpdateContactMutationVariables) => (await execute(UpdateContactDocument, variables)).updateContact,
+    updateContact: async (variables: UpdateContactMutationVariables) =>
+      (await execute(UpdateContactDocument, variables)).updateContact,
     contact: async (id: string) => (await execute(ContactDocument, { id })).contact,
     addTags: async (id: string, tags: string[]) => (await execute(AddContactTagsDocument, { id, tags })).addContactTags,
-    removeTags: async (id: string, tags: string[]) => (await execute(RemoveContactTagsDocument, { id, tags })).removeContactTags,
+    removeTags: async (id: string, tags: string[]) =>
+      (await execute(RemoveContactTagsDocument, { id, tags })).removeContactTags,
   };
 }
 
@@ -63,7 +80,10 @@ export function toOutcome(result: UpdateContactResult): UpdateOutcome {
     case 'UpdateContactSuccess':
       return { kind: 'saved', contactId: result.contact.id };
     case 'ValidationError':
-      return { kind: 'fix-input', problems: result.issues.map((issue) => ({ field: issue.field?.join('.') ?? null, message: issue.message })) };
+      return {
+        kind: 'fix-input',
+        problems: result.issues.map((issue) => ({ field: issue.field?.join('.') ?? null, message: issue.message })),
+      };
     case 'BadRequestError':
       return { kind: 'fix-input', problems: [{ field: null, message: result.message }] };
     case 'UnauthorizedError':
