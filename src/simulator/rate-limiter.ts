@@ -1,7 +1,8 @@
 /**
- * HighLevel's limits as the simulator enforces them: a burst window (100 requests per 10 s) and a daily
- * count (200,000), per token (HighLevel counts per app and location; one token stands for that here),
- * reported on every response in the X-RateLimit-* headers.
+ * HighLevel's limits as the simulator enforces them: a fixed burst window (default 100 requests per
+ * 10 s) and a daily count (default 200,000), per token (HighLevel counts per app and location; one
+ * token stands for that here), reported on every response in the X-RateLimit-* headers. HighLevel does
+ * not say when its day starts; like the gateway (src/highlevel/rate-budget.ts), it is a UTC day here.
  */
 export interface RateLimitOptions {
   max: number;
@@ -9,10 +10,17 @@ export interface RateLimitOptions {
   daily: number;
 }
 
+export interface RateDecision {
+  allowed: boolean;
+  /** Seconds until the budget that refused is renewed (at least 1). */
+  retryAfterSeconds: number;
+  headers: Record<string, string>;
+}
+
 interface Budget {
   windowStart: number;
   inWindow: number;
-  dayStart: number;
+  day: number;
   inDay: number;
 }
 
@@ -23,25 +31,44 @@ export class RateLimiter {
 
   constructor(private readonly options: RateLimitOptions) {}
 
-  /** Counts one request; `allowed` is false once either budget is spent. */
-  take(
-    key: string,
-    now: number = Date.now(),
-  ): { allowed: boolean; retryAfterSeconds: number; headers: Record<string, string> } {
-    const { max, intervalMs, daily } = this.options;
-    const budget = this.budgets.get(key) ?? { windowStart: now, inWindow: 0, dayStart: now, inDay: 0 };
-    if (now - budget.windowStart >= intervalMs) Object.assign(budget, { windowStart: now, inWindow: 0 });
-    if (now - budget.dayStart >= DAY_MS) Object.assign(budget, { dayStart: now, inDay: 0 });
-    const allowed = budget.inWindow < max && budget.inDay < daily;
+  /** Counts one request; `allowed` is false once either budget is spent (a refused request is not counted). */
+  take(key: string, now: number = Date.now()): RateDecision {
+    const budget = this.current(key, now);
+    const allowed = budget.inWindow < this.options.max && budget.inDay < this.options.daily;
     if (allowed) {
       budget.inWindow += 1;
       budget.inDay += 1;
     }
-    this.budgets.set(key, budget);
-    const resetAt = budget.inDay >= daily ? budget.dayStart + DAY_MS : budget.windowStart + intervalMs;
+    return this.decision(budget, allowed, now);
+  }
+
+  /** The headers for a response that was not counted (an error answered before the limiter). */
+  peek(key: string, now: number = Date.now()): Record<string, string> {
+    const budget = this.budgets.get(key);
+    return this.decision(budget ? this.current(key, now) : fresh(now), true, now).headers;
+  }
+
+  reset(): void {
+    this.budgets.clear();
+  }
+
+  private current(key: string, now: number): Budget {
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = fresh(now);
+      this.budgets.set(key, budget);
+    }
+    if (now - budget.windowStart >= this.options.intervalMs) Object.assign(budget, { windowStart: now, inWindow: 0 });
+    if (Math.floor(now / DAY_MS) !== budget.day) Object.assign(budget, { day: Math.floor(now / DAY_MS), inDay: 0 });
+    return budget;
+  }
+
+  private decision(budget: Budget, allowed: boolean, now: number): RateDecision {
+    const { max, intervalMs, daily } = this.options;
+    const renewsAt = budget.inDay >= daily ? (budget.day + 1) * DAY_MS : budget.windowStart + intervalMs;
     return {
       allowed,
-      retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((renewsAt - now) / 1000)),
       headers: {
         'X-RateLimit-Max': String(max),
         'X-RateLimit-Remaining': String(Math.max(0, max - budget.inWindow)),
@@ -51,8 +78,8 @@ export class RateLimiter {
       },
     };
   }
+}
 
-  reset(): void {
-    this.budgets.clear();
-  }
+function fresh(now: number): Budget {
+  return { windowStart: now, inWindow: 0, day: Math.floor(now / DAY_MS), inDay: 0 };
 }

@@ -1,145 +1,121 @@
 /**
  * The project's HighLevel simulator: an in-memory Contacts API on loopback that behaves as the
- * contract describes (Bearer token, Version header, documented bodies for 200/400/401/403/404/422/429,
- * X-RateLimit-* headers) and can inject faults. Tests, the demo and the benchmarks run against it;
- * nothing in the project talks to the real HighLevel.
+ * contract describes (Bearer token, Version header, the documented bodies for 200/400/401/403/404/422/
+ * 429, X-RateLimit-* headers on every answer) and can inject faults. Tests, the demo and the benchmarks
+ * run against it; nothing in the project talks to the real HighLevel.
+ *
+ * Each request: read the body (413 past 1 MiB) -> record it -> a queued fault, if any -> token ->
+ * Version -> rate limit -> route. Every answer waits `latencyMs`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { JsonValue, RestContact, RestUser } from '../highlevel/types';
+import type { RestContact, RestUser } from '../highlevel/types';
 import { readBody } from '../http-body';
-import { applyUpdate, type CustomFieldDefinition } from './apply-update';
+import * as answers from './answers';
+import type { Answer } from './answers';
+import type { CustomFieldDefinition } from './custom-fields';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
-import { validateUpdateBody } from './validate-update';
+import { route } from './routes';
+import { SimulatorStore } from './store';
 
-export type { CustomFieldDataType, CustomFieldDefinition } from './apply-update';
+export type { CustomFieldDataType, CustomFieldDefinition } from './custom-fields';
+export type { RateLimitOptions } from './rate-limiter';
 
 export interface SimulatorOptions {
-  /** Fixed delay before every response. */
+  /** Fixed delay before every response (default 0). */
   latencyMs?: number;
+  /** Default 100 per 10,000 ms, 200,000 a day: HighLevel's published limits. */
   rateLimit?: RateLimitOptions;
+  /** Default ['2021-04-15', '2021-07-28']. */
   acceptedVersions?: string[];
-  /** Adds `Retry-After` to 429s; HighLevel does not document one, so off by default. */
+  /** Adds `Retry-After` (seconds) to 429s; HighLevel does not document one, so off by default. */
   sendRetryAfter?: boolean;
 }
 
 export interface ReceivedRequest {
   method: string;
-  /** The raw request target, query string included, exactly as received. */
+  /** The raw request target, query string included, exactly as received (not decoded). */
   path: string;
-  /** Lower-cased names; repeated headers joined with ', '. */
+  /** Lower-cased names; a repeated header's values joined with ', '. */
   headers: Record<string, string>;
   /** Parsed JSON when the body parses, else the raw text; undefined when empty. */
   body: unknown;
+  /** The body as text; '' when empty, and when it was refused unread for being over 1 MiB (413). */
   rawBody: string;
 }
 
 export type Fault =
   | { kind: 'status'; status: number; body?: string | object; headers?: Record<string, string> }
+  /** Accept the request and never answer (stop() destroys the socket). */
   | { kind: 'stall' }
+  /** Destroy the connection without a response. */
   | { kind: 'reset' }
+  /** 200 with a body that is not JSON. */
   | { kind: 'garbage' }
+  /** Answer normally after `ms` (instead of `latencyMs`). */
   | { kind: 'delay'; ms: number };
 
-interface Answer {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-interface Caller {
-  token: string;
-  locationId: string;
-}
-
-type Handler = (caller: Caller, params: string[], request: ReceivedRequest) => Answer;
-
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Faults are for the API under test: requests to anything else (a probe, /users) never use one up. */
+const FAULTABLE_PATH = /^\/contacts(?:[/?]|$)/;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export class HighLevelSimulator {
+  /** Every request, in arrival order, recorded before faults and authentication. */
   readonly received: ReceivedRequest[] = [];
   /** Requests being answered now, and the most at once since the last reset(). */
   readonly load = { inFlight: 0, maxInFlight: 0 };
-  private readonly options: Required<Omit<SimulatorOptions, 'rateLimit'>>;
+  private readonly latencyMs: number;
+  private readonly acceptedVersions: ReadonlySet<string>;
+  private readonly sendRetryAfter: boolean;
   private readonly limiter: RateLimiter;
-  private readonly tokens = new Map<string, string>();
-  private readonly contacts = new Map<string, RestContact>();
-  private readonly customFields = new Map<string, CustomFieldDefinition[]>();
-  private readonly users = new Map<string, RestUser>();
+  private readonly store = new SimulatorStore();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private faults: Fault[] = [];
   private server: Server | undefined;
   private url: string | undefined;
 
-  /** Method + path pattern -> handler; the capture groups are the path parameters. */
-  private readonly routes: { method: string; pattern: RegExp; handle: Handler }[] = [
-    { method: 'GET', pattern: /^\/contacts\/([^/?#]+)$/, handle: (caller, [id]) => this.readContact(caller, id ?? '') },
-    {
-      method: 'PUT',
-      pattern: /^\/contacts\/([^/?#]+)$/,
-      handle: (caller, [id], req) => this.putContact(caller, id ?? '', req),
-    },
-    {
-      method: 'POST',
-      pattern: /^\/contacts\/([^/?#]+)\/tags$/,
-      handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'add'),
-    },
-    {
-      method: 'DELETE',
-      pattern: /^\/contacts\/([^/?#]+)\/tags$/,
-      handle: (caller, [id], req) => this.changeTags(caller, id ?? '', req, 'remove'),
-    },
-    { method: 'GET', pattern: /^\/users\/([^/?#]+)$/, handle: (_caller, [id]) => this.readUser(id ?? '') },
-  ];
-
   constructor(options: SimulatorOptions = {}) {
-    this.options = {
-      latencyMs: options.latencyMs ?? 0,
-      acceptedVersions: options.acceptedVersions ?? ['2021-04-15', '2021-07-28'],
-      sendRetryAfter: options.sendRetryAfter ?? false,
-    };
+    this.latencyMs = options.latencyMs ?? 0;
+    this.acceptedVersions = new Set(options.acceptedVersions ?? ['2021-04-15', '2021-07-28']);
+    this.sendRetryAfter = options.sendRetryAfter ?? false;
     this.limiter = new RateLimiter(options.rateLimit ?? { max: 100, intervalMs: 10_000, daily: 200_000 });
   }
 
+  /** `http://127.0.0.1:PORT`; throws before start() and after stop(). */
   get baseUrl(): string {
-    if (!this.url) throw new Error('the simulator is not started');
+    if (this.url === undefined) throw new Error('the HighLevel simulator is not started');
     return this.url;
   }
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
-    const server = createServer((req, res) => {
-      this.load.inFlight += 1;
-      this.load.maxInFlight = Math.max(this.load.maxInFlight, this.load.inFlight);
-      res.once('close', () => {
-        this.load.inFlight -= 1;
-      });
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent)
-          this.send(res, { status: 500, body: { statusCode: 500, message: 'Internal Server Error' } });
-        else res.destroy();
-      });
-    });
+    if (this.server) throw new Error('the HighLevel simulator is already started');
+    const server = createServer((req, res) => this.onRequest(req, res));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+      socket.once('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, host, () => resolve());
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     this.server = server;
-    const address = server.address() as AddressInfo;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    const { port: bound } = server.address() as AddressInfo;
+    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     return this.url;
   }
 
-  /** Closes the server and every socket, stalled ones included. */
+  /** Closes the server and every connection (keep-alive, delayed and stalled ones included) at once. */
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     const server = this.server;
     this.server = undefined;
+    this.url = undefined;
     if (!server) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
@@ -147,37 +123,39 @@ export class HighLevelSimulator {
   }
 
   addToken(token: string, locationId: string): void {
-    this.tokens.set(token, locationId);
+    this.store.addToken(token, locationId);
   }
 
+  /** Adds or replaces a contact; it must carry its locationId (the 403 check needs one). */
   addContact(contact: RestContact): void {
-    if (!contact.locationId) throw new Error('a simulated contact needs a locationId');
-    this.contacts.set(contact.id, structuredClone(contact));
+    this.store.putContact(contact);
   }
 
+  /** Adds a field definition to a location; one with the same id or key is replaced. */
   addCustomField(locationId: string, field: CustomFieldDefinition): void {
-    const fields = this.customFields.get(locationId) ?? [];
-    this.customFields.set(locationId, [...fields.filter((f) => f.id !== field.id), field]);
+    this.store.addCustomField(locationId, field);
   }
 
+  /** For `GET /users/{userId}`. */
   addUser(user: RestUser): void {
-    this.users.set(user.id, structuredClone(user));
+    this.store.addUser(user);
   }
 
+  /** A copy of the stored contact. */
   getContact(id: string): RestContact | undefined {
-    const contact = this.contacts.get(id);
-    return contact && structuredClone(contact);
+    return this.store.contact(id);
   }
 
   clearReceived(): void {
     this.received.length = 0;
   }
 
-  /** The next `times` requests to the API get `fault` instead of their normal answer. */
+  /** The next `times` requests to /contacts* get `fault` instead of their normal answer. */
   injectFault(fault: Fault, times = 1): void {
     for (let i = 0; i < times; i += 1) this.faults.push(fault);
   }
 
+  /** Forgets requests, queued faults and rate-limit counts; the data stays. */
   reset(): void {
     this.clearReceived();
     this.faults = [];
@@ -185,178 +163,108 @@ export class HighLevelSimulator {
     this.load.maxInFlight = this.load.inFlight;
   }
 
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.load.inFlight += 1;
+    this.load.maxInFlight = Math.max(this.load.maxInFlight, this.load.inFlight);
+    res.once('close', () => {
+      this.load.inFlight -= 1;
+    });
+    // Nothing may escape into the server: whatever fails is a 500 (or a dropped connection).
+    this.handle(req, res).catch(() => this.write(res, answers.internalError()));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req, MAX_BODY_BYTES);
-    if (rawBody === null) {
-      res.setHeader('connection', 'close');
-      return this.send(res, { status: 413, body: { statusCode: 413, message: 'Payload Too Large' } });
-    }
-    const request: ReceivedRequest = {
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      headers: Object.fromEntries(
-        Object.entries(req.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value.join(', ') : (value ?? ''),
-        ]),
-      ),
-      body: parseBody(rawBody),
-      rawBody,
-    };
+    const request = received(req, rawBody ?? '');
     this.received.push(request);
-
-    const fault = this.faults.shift();
-    if (fault) return this.fault(res, fault, request);
-    this.later(res, this.answer(request), this.options.latencyMs);
+    if (rawBody === null) {
+      // The rest of the body is never read: say so, and close the connection after the answer.
+      return this.write(res, { ...answers.payloadTooLarge(), headers: { connection: 'close' } });
+    }
+    const fault = FAULTABLE_PATH.test(request.path) ? this.faults.shift() : undefined;
+    if (fault) return this.applyFault(res, request, fault);
+    this.later(res, this.answer(request), this.latencyMs);
   }
 
   private answer(request: ReceivedRequest): Answer {
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const locationId = token === undefined ? undefined : this.tokens.get(token);
-    if (token === undefined || locationId === undefined) {
-      return {
-        status: 401,
-        body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' },
-      };
-    }
-    if (!this.options.acceptedVersions.includes(request.headers.version ?? '')) {
-      return { status: 400, body: { statusCode: 400, message: 'Version header is missing or not supported' } };
+    const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const locationId = token === undefined ? undefined : this.store.locationOf(token);
+    if (token === undefined || locationId === undefined) return answers.unauthorized();
+    if (!this.acceptedVersions.has(request.headers.version ?? '')) {
+      return { ...answers.unsupportedVersion(), headers: this.limiter.peek(token) };
     }
     const budget = this.limiter.take(token);
-    const headers = { ...budget.headers };
     if (!budget.allowed) {
-      if (this.options.sendRetryAfter) headers['Retry-After'] = String(budget.retryAfterSeconds);
-      return {
-        status: 429,
-        headers,
-        body: { statusCode: 429, message: 'Too many requests', error: 'Too Many Requests' },
-      };
+      const headers = { ...budget.headers };
+      if (this.sendRetryAfter) headers['Retry-After'] = String(budget.retryAfterSeconds);
+      return { ...answers.tooManyRequests(), headers };
     }
-    const path = request.path.split('?')[0] ?? '/';
-    for (const route of this.routes) {
-      const match = route.pattern.exec(path);
-      if (match && route.method === request.method) {
-        const answer = route.handle({ token, locationId }, match.slice(1).map(decodeURIComponent), request);
-        return { ...answer, headers: { ...headers, ...answer.headers } };
-      }
-    }
-    return {
-      status: 404,
-      headers,
-      body: { statusCode: 404, message: `Cannot ${request.method} ${path}`, error: 'Not Found' },
-    };
+    const answer = route(this.store, { token, locationId }, request);
+    return { ...answer, headers: { ...budget.headers, ...answer.headers } };
   }
 
-  /** The contact the caller may see, or the 404/403 answer. */
-  private findContact(caller: Caller, id: string): RestContact | Answer {
-    const contact = this.contacts.get(id);
-    if (!contact) return { status: 404, body: { statusCode: 404, message: 'Contact not found', error: 'Not Found' } };
-    if (contact.locationId !== caller.locationId) {
-      return {
-        status: 403,
-        body: { statusCode: 403, message: 'The token does not have access to this location.', error: 'Forbidden' },
-      };
-    }
-    return contact;
-  }
-
-  private readContact(caller: Caller, id: string): Answer {
-    const found = this.findContact(caller, id);
-    return 'status' in found ? found : { status: 200, body: { contact: found } };
-  }
-
-  private putContact(caller: Caller, id: string, request: ReceivedRequest): Answer {
-    const found = this.findContact(caller, id);
-    if ('status' in found) return found;
-    const body = request.body;
-    if (
-      !/^application\/json\b/.test(request.headers['content-type'] ?? '') ||
-      typeof body !== 'object' ||
-      body === null ||
-      Array.isArray(body)
-    ) {
-      return { status: 400, body: { statusCode: 400, message: 'Bad Request' } };
-    }
-    const record = body as Record<string, JsonValue>;
-    const problems = validateUpdateBody(record);
-    const applied =
-      problems.length === 0 ? applyUpdate(found, record, this.customFields.get(caller.locationId) ?? []) : undefined;
-    if (applied && 'problems' in applied) problems.push(...applied.problems);
-    if (problems.length > 0 || !applied || 'problems' in applied) {
-      return { status: 422, body: { statusCode: 422, message: problems, error: 'Unprocessable Entity' } };
-    }
-    this.contacts.set(id, applied.contact);
-    return { status: 200, body: { succeded: true, contact: applied.contact } };
-  }
-
-  /** `POST` adds (201) and `DELETE` removes (200) tags; both answer the contact's tags after the change. */
-  private changeTags(caller: Caller, id: string, request: ReceivedRequest, change: 'add' | 'remove'): Answer {
-    const found = this.findContact(caller, id);
-    if ('status' in found) return found;
-    const body = request.body;
-    const tags = typeof body === 'object' && body !== null && 'tags' in body ? body.tags : undefined;
-    if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
-      return {
-        status: 422,
-        body: { statusCode: 422, message: ['tags must be an array of strings'], error: 'Unprocessable Entity' },
-      };
-    }
-    const current = found.tags ?? [];
-    const next =
-      change === 'add'
-        ? [...current, ...tags.filter((tag: string) => !current.includes(tag))]
-        : current.filter((tag) => !tags.includes(tag));
-    this.contacts.set(id, { ...found, tags: next, dateUpdated: new Date().toISOString() });
-    return { status: change === 'add' ? 201 : 200, body: { tags: next } };
-  }
-
-  private readUser(id: string): Answer {
-    const user = this.users.get(id);
-    return user
-      ? { status: 200, body: user }
-      : { status: 404, body: { statusCode: 404, message: 'User not found', error: 'Not Found' } };
-  }
-
-  private fault(res: ServerResponse, fault: Fault, request: ReceivedRequest): void {
+  private applyFault(res: ServerResponse, request: ReceivedRequest, fault: Fault): void {
     switch (fault.kind) {
       case 'stall':
-        return; // never answered; stop() destroys the socket
+        return; // the socket stays open until the client gives up or stop() destroys it
       case 'reset':
-        res.socket?.destroy();
+        res.socket?.resetAndDestroy();
         return;
       case 'garbage':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end('{"contact": <html>not json');
-        return;
+        return this.later(res, { status: 200, body: '{"contact": <html>not json' }, this.latencyMs);
       case 'delay':
-        this.later(res, this.answer(request), fault.ms);
-        return;
+        return this.later(res, this.answer(request), fault.ms);
       case 'status':
-        this.send(res, { status: fault.status, body: fault.body ?? '', headers: fault.headers });
+        return this.later(
+          res,
+          { status: fault.status, body: fault.body ?? '', headers: fault.headers },
+          this.latencyMs,
+        );
     }
   }
 
+  /** Writes the answer after `delayMs`, on a timer stop() cancels. The body is fixed now, not then. */
   private later(res: ServerResponse, answer: Answer, delayMs: number): void {
-    if (delayMs <= 0) return this.send(res, answer);
+    if (delayMs <= 0) return this.write(res, answer);
+    if (!this.server) return void res.destroy(); // stopped while the body was being read
+    const frozen = { ...answer, body: serialize(answer.body) };
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.send(res, answer);
+      this.write(res, frozen);
     }, delayMs);
     this.timers.add(timer);
   }
 
-  private send(res: ServerResponse, answer: Answer): void {
-    if (res.destroyed) return;
-    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
-    res.end(text);
+  private write(res: ServerResponse, answer: Answer): void {
+    if (res.destroyed || res.writableEnded) return;
+    try {
+      res.writeHead(answer.status, { 'content-type': JSON_TYPE, ...answer.headers });
+      res.end(serialize(answer.body));
+    } catch {
+      // A bad status or header (from an injected fault) must not take the server down.
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': JSON_TYPE }).end(serialize(answers.internalError().body));
+    }
   }
+}
+
+function serialize(body: unknown): string {
+  if (body === undefined) return '';
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+function received(req: IncomingMessage, rawBody: string): ReceivedRequest {
+  // headersDistinct keeps every copy of a repeated header (req.headers drops extra Authorization lines).
+  const headers = Object.fromEntries(
+    Object.entries(req.headersDistinct).map(([name, values]) => [name, (values ?? []).join(', ')]),
+  );
+  return { method: req.method ?? '', path: req.url ?? '', headers, body: parseBody(rawBody), rawBody };
 }
 
 function parseBody(raw: string): unknown {
   if (raw === '') return undefined;
   try {
-    return JSON.parse(raw);
+    return JSON.parse(raw) as unknown;
   } catch {
     return raw;
   }

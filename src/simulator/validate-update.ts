@@ -1,51 +1,85 @@
 /**
- * The simulator's check of a `PUT /contacts/{contactId}` body against `UpdateContactDto`, answering
- * messages in the style HighLevel's NestJS/class-validator stack uses: each starts with the property
- * path, and unknown properties are refused (whitelist + forbidNonWhitelisted).
+ * The simulator's check of a `PUT /contacts/{contactId}` body against `UpdateContactDto`, in the shape
+ * HighLevel's NestJS ValidationPipe (class-validator, whitelist + forbidNonWhitelisted) answers 422s:
+ * every message starts with the property path, a nested one with its parent's path
+ * (`dndSettings.Call.status must be ...`, `customFields.0.property foo should not exist`), unknown
+ * properties come first, then the DTO's properties in declaration order. One message per property.
+ *
+ * Pure: whether a custom field exists in the location, and whether its value fits the field's type, is
+ * checked when the update is applied (custom-fields.ts), as HighLevel does after validation.
  */
 import { REST_DND_CHANNELS } from '../highlevel/types';
+import { isCountryCode } from './country-codes';
 
-const NULLABLE_STRINGS = [
-  'firstName',
-  'lastName',
-  'name',
-  'email',
-  'phone',
-  'address1',
-  'city',
-  'state',
-  'website',
-  'timezone',
-  'source',
-  'assignedTo',
-] as const;
-const KNOWN = new Set<string>([
-  ...NULLABLE_STRINGS,
-  'postalCode',
-  'dnd',
-  'dndSettings',
-  'inboundDndSettings',
-  'tags',
-  'customFields',
-  'country',
-  'dateOfBirth',
-]);
+type Check = (value: unknown, path: string) => string[];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const nullableString: Check = (value, path) =>
+  value === null || typeof value === 'string' ? [] : [`${path} must be a string`];
+const string: Check = (value, path) => (typeof value === 'string' ? [] : [`${path} must be a string`]);
 
-/** The date formats HighLevel documents for dateOfBirth. */
-export const DATE_OF_BIRTH_FORMATS = [
+/** `UpdateContactDto`'s properties, in its declaration order, each with its check. */
+const PROPERTIES: readonly (readonly [string, Check])[] = [
+  ['firstName', nullableString],
+  ['lastName', nullableString],
+  ['name', nullableString],
+  ['email', (value, path) => nullableFormat(value, path, isEmail, 'an email')],
+  ['phone', nullableString],
+  ['address1', nullableString],
+  ['city', nullableString],
+  ['state', nullableString],
+  ['postalCode', string],
+  ['website', (value, path) => nullableFormat(value, path, isUrl, 'a URL address')],
+  ['timezone', nullableString],
+  ['dnd', (value, path) => (typeof value === 'boolean' ? [] : [`${path} must be a boolean value`])],
+  ['dndSettings', checkDndSettings],
+  ['inboundDndSettings', checkInboundDndSettings],
+  ['tags', checkTags],
+  ['customFields', checkCustomFields],
+  ['source', nullableString],
+  [
+    'dateOfBirth',
+    (value, path) =>
+      value === null || (typeof value === 'string' && parseDateOfBirth(value)) ? [] : [`${path} must be a valid date`],
+  ],
+  [
+    'country',
+    (value, path) =>
+      typeof value === 'string' && isCountryCode(value) ? [] : [`${path} must be a valid ISO 3166-1 alpha-2 code`],
+  ],
+  ['assignedTo', nullableString],
+];
+const KNOWN = new Set(PROPERTIES.map(([name]) => name));
+
+/** Every problem with the body; empty when it is a valid UpdateContactDto. */
+export function validateUpdateBody(body: Record<string, unknown>): string[] {
+  const problems = unknownProperties(body, KNOWN, '');
+  for (const [name, check] of PROPERTIES) {
+    if (name in body) problems.push(...check(body[name], name));
+  }
+  return problems;
+}
+
+/** `TagsDTO`, the body of `POST` and `DELETE /contacts/{contactId}/tags`: `tags` is required. */
+export function validateTagsBody(body: Record<string, unknown>): string[] {
+  return [...unknownProperties(body, new Set(['tags']), ''), ...checkTags(body.tags, 'tags')];
+}
+
+/**
+ * The date formats HighLevel documents for `dateOfBirth` (YYYY/MM/DD, MM/DD/YYYY, and the same with
+ * `-`, `.` or `_`): one separator used twice.
+ */
+const DATE_OF_BIRTH_FORMATS = [
   /^(?<y>\d{4})(?<s>[-/._])(?<m>\d{2})\k<s>(?<d>\d{2})$/,
   /^(?<m>\d{2})(?<s>[-/._])(?<d>\d{2})\k<s>(?<y>\d{4})$/,
 ];
 
-/** `YYYY-MM-DD` for a date of birth in a documented format, undefined otherwise. */
+/** `YYYY-MM-DD` for a real calendar date in a documented format, undefined otherwise. */
 export function parseDateOfBirth(value: string): string | undefined {
   for (const format of DATE_OF_BIRTH_FORMATS) {
     const groups = format.exec(value)?.groups;
     if (!groups?.y || !groups.m || !groups.d) continue;
     const date = new Date(Date.UTC(Number(groups.y), Number(groups.m) - 1, Number(groups.d)));
+    // Date.UTC rolls 02-30 over into March: a date that does not survive the round trip is not real.
     if (date.getUTCMonth() === Number(groups.m) - 1 && date.getUTCDate() === Number(groups.d)) {
       return `${groups.y}-${groups.m}-${groups.d}`;
     }
@@ -53,116 +87,127 @@ export function parseDateOfBirth(value: string): string | undefined {
   return undefined;
 }
 
-export function isCountryCode(value: string): boolean {
-  if (!/^[A-Z]{2}$/.test(value)) return false;
-  const name = regionNames.of(value);
-  return name !== undefined && name !== value && name !== 'Unknown Region';
+/**
+ * An approximation of validator.js `isEmail` (what class-validator's `IsEmail` runs): a local part
+ * without spaces or `@`, and a dotted domain whose last label is at least two letters.
+ */
+export function isEmail(value: string): boolean {
+  return /^[^\s@]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(value);
+}
+
+/**
+ * validator.js `isURL` with its defaults, approximately: http, https or ftp, the scheme optional, and a
+ * host that is an IP address or a domain with a top-level label.
+ */
+export function isUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    return false;
+  }
+  if (!['http:', 'https:', 'ftp:'].includes(url.protocol)) return false;
+  const host = url.hostname;
+  return (
+    /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) ||
+    host.startsWith('[') ||
+    /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(host)
+  );
+}
+
+function nullableFormat(value: unknown, path: string, test: (text: string) => boolean, what: string): string[] {
+  if (value === null) return [];
+  if (typeof value !== 'string') return [`${path} must be a string`];
+  return test(value) ? [] : [`${path} must be ${what}`];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** forbidNonWhitelisted: class-validator names the property, NestJS puts the parent path in front. */
+function unknownProperties(value: Record<string, unknown>, known: ReadonlySet<string>, parent: string): string[] {
+  return Object.keys(value)
+    .filter((key) => !known.has(key))
+    .map((key) => `${parent}property ${key} should not exist`);
 }
 
-/** Every problem with the body; empty when it is a valid UpdateContactDto. */
-export function validateUpdateBody(body: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const key of Object.keys(body)) {
-    if (!KNOWN.has(key)) problems.push(`property ${key} should not exist`);
+function checkTags(value: unknown, path: string): string[] {
+  if (!Array.isArray(value)) return [`${path} must be an array`];
+  return value.every((tag) => typeof tag === 'string') ? [] : [`each value in ${path} must be a string`];
+}
+
+const DND_CHANNELS: ReadonlySet<string> = new Set(REST_DND_CHANNELS);
+const DND_SETTING_KEYS: ReadonlySet<string> = new Set(['status', 'message', 'code']);
+const INBOUND_DND_SETTING_KEYS: ReadonlySet<string> = new Set(['status', 'message']);
+
+function checkDndSettings(value: unknown, path: string): string[] {
+  if (!isRecord(value)) return [`${path} must be an object`];
+  const problems = unknownProperties(value, DND_CHANNELS, `${path}.`);
+  for (const channel of REST_DND_CHANNELS) {
+    if (channel in value)
+      problems.push(
+        ...checkSetting(value[channel], `${path}.${channel}`, ['active', 'inactive', 'permanent'], DND_SETTING_KEYS),
+      );
   }
-  for (const key of NULLABLE_STRINGS) {
-    const value = body[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') problems.push(`${key} must be a string`);
-    else if (key === 'email' && !EMAIL.test(value)) problems.push('email must be an email');
-    else if (key === 'website' && !isUrl(value)) problems.push('website must be a URL address');
-  }
-  if ('postalCode' in body && typeof body.postalCode !== 'string') problems.push('postalCode must be a string');
-  if ('dnd' in body && typeof body.dnd !== 'boolean') problems.push('dnd must be a boolean value');
-  if ('country' in body && (typeof body.country !== 'string' || !isCountryCode(body.country))) {
-    problems.push('country must be a valid ISO 3166-1 alpha-2 code');
-  }
-  if ('dateOfBirth' in body && body.dateOfBirth !== null) {
-    if (typeof body.dateOfBirth !== 'string' || parseDateOfBirth(body.dateOfBirth) === undefined) {
-      problems.push('dateOfBirth must be a valid date');
-    }
-  }
-  if ('tags' in body) {
-    if (!Array.isArray(body.tags)) problems.push('tags must be an array');
-    else if (body.tags.some((tag) => typeof tag !== 'string')) problems.push('each value in tags must be a string');
-  }
-  if ('dndSettings' in body) validateDndSettings(body.dndSettings, problems);
-  if ('inboundDndSettings' in body) validateInboundDndSettings(body.inboundDndSettings, problems);
-  if ('customFields' in body) validateCustomFieldItems(body.customFields, problems);
   return problems;
 }
 
-function validateDndSettings(value: unknown, problems: string[]): void {
-  if (!isRecord(value)) {
-    problems.push('dndSettings must be an object');
-    return;
+function checkInboundDndSettings(value: unknown, path: string): string[] {
+  if (!isRecord(value)) return [`${path} must be an object`];
+  const problems = unknownProperties(value, new Set(['all']), `${path}.`);
+  if ('all' in value)
+    problems.push(...checkSetting(value.all, `${path}.all`, ['active', 'inactive'], INBOUND_DND_SETTING_KEYS));
+  return problems;
+}
+
+/** A `DndSettingSchema` or `InboundDndSettingSchema`: `status` required and enumerated, the rest strings. */
+function checkSetting(value: unknown, path: string, statuses: string[], known: ReadonlySet<string>): string[] {
+  if (!isRecord(value)) return [`${path} must be an object`];
+  const problems = unknownProperties(value, known, `${path}.`);
+  if (typeof value.status !== 'string' || !statuses.includes(value.status)) {
+    problems.push(`${path}.status must be one of the following values: ${statuses.join(', ')}`);
   }
-  for (const [channel, setting] of Object.entries(value)) {
-    const path = `dndSettings.${channel}`;
-    if (!(REST_DND_CHANNELS as readonly string[]).includes(channel)) {
-      problems.push(`property ${path} should not exist`);
-    } else if (!isRecord(setting)) {
-      problems.push(`${path} must be an object`);
-    } else {
-      validateStatus(setting, path, ['active', 'inactive', 'permanent'], problems);
-      for (const key of ['message', 'code']) {
-        if (key in setting && typeof setting[key] !== 'string') problems.push(`${path}.${key} must be a string`);
-      }
+  for (const key of ['message', 'code']) {
+    if (known.has(key) && key in value) problems.push(...string(value[key], `${path}.${key}`));
+  }
+  return problems;
+}
+
+const CUSTOM_FIELD_KEYS: ReadonlySet<string> = new Set(['id', 'key', 'field_value']);
+
+/**
+ * The items' shape only (TextField, NumericField, ... all name the field by `id` or `key` and carry a
+ * `field_value` that is text, a number, a list of text or an object).
+ */
+function checkCustomFields(value: unknown, path: string): string[] {
+  if (!Array.isArray(value)) return [`${path} must be an array`];
+  return value.flatMap((item: unknown, index) => {
+    const itemPath = `${path}.${index}`;
+    if (!isRecord(item)) return [`${itemPath} must be an object`];
+    const problems = unknownProperties(item, CUSTOM_FIELD_KEYS, `${itemPath}.`);
+    for (const key of ['id', 'key']) {
+      if (key in item) problems.push(...string(item[key], `${itemPath}.${key}`));
     }
-  }
-}
-
-function validateInboundDndSettings(value: unknown, problems: string[]): void {
-  if (!isRecord(value)) {
-    problems.push('inboundDndSettings must be an object');
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    if (key !== 'all') problems.push(`property inboundDndSettings.${key} should not exist`);
-  }
-  if (!('all' in value)) return;
-  if (!isRecord(value.all)) {
-    problems.push('inboundDndSettings.all must be an object');
-    return;
-  }
-  validateStatus(value.all, 'inboundDndSettings.all', ['active', 'inactive'], problems);
-  if ('message' in value.all && typeof value.all.message !== 'string')
-    problems.push('inboundDndSettings.all.message must be a string');
-}
-
-function validateStatus(setting: Record<string, unknown>, path: string, allowed: string[], problems: string[]): void {
-  if (typeof setting.status !== 'string' || !allowed.includes(setting.status)) {
-    problems.push(`${path}.status must be one of the following values: ${allowed.join(', ')}`);
-  }
-}
-
-function validateCustomFieldItems(value: unknown, problems: string[]): void {
-  if (!Array.isArray(value)) {
-    problems.push('customFields must be an array');
-    return;
-  }
-  value.forEach((item: unknown, index) => {
-    const path = `customFields.${index}`;
-    if (!isRecord(item)) {
-      problems.push(`${path} must be an object`);
-      return;
+    if (!isNonEmptyString(item.id) && !isNonEmptyString(item.key))
+      problems.push(`${itemPath} must have an id or a key`);
+    const fieldValue = item.field_value;
+    if (fieldValue === undefined || fieldValue === null) {
+      problems.push(`${itemPath}.field_value should not be null or undefined`);
+    } else if (!isFieldValueShape(fieldValue)) {
+      problems.push(`${itemPath}.field_value must be a string, a number, an array of strings or an object`);
     }
-    const hasId = typeof item.id === 'string' && item.id !== '';
-    const hasKey = typeof item.key === 'string' && item.key !== '';
-    if (!hasId && !hasKey) problems.push(`${path} must have an id or a key`);
-    if (!('field_value' in item)) problems.push(`${path}.field_value should not be empty`);
+    return problems;
   });
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+function isFieldValueShape(value: unknown): boolean {
+  if (typeof value === 'string' || isRecord(value)) return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

@@ -1,0 +1,123 @@
+/**
+ * The simulated endpoints: a table of method + path pattern -> handler, so an endpoint is one line here
+ * and one function below. Handlers run after authentication, the Version check and the rate limiter,
+ * and answer synchronously.
+ */
+import type { RestContact, RestUpdateContactBody } from '../highlevel/types';
+import * as answers from './answers';
+import type { Answer } from './answers';
+import { applyUpdate } from './apply-update';
+import type { ReceivedRequest } from './simulator';
+import type { SimulatorStore } from './store';
+import { validateTagsBody, validateUpdateBody } from './validate-update';
+
+/** Who is calling: the token and the location it was issued for. */
+export interface Caller {
+  token: string;
+  locationId: string;
+}
+
+interface Call {
+  store: SimulatorStore;
+  caller: Caller;
+  /** The path parameters, percent-decoded. */
+  params: string[];
+  request: ReceivedRequest;
+}
+
+interface Route {
+  method: string;
+  /** Matched against the path without its query string; the capture groups are the parameters. */
+  pattern: RegExp;
+  handle(call: Call): Answer;
+}
+
+const ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: /^\/contacts\/([^/]+)$/, handle: readContact },
+  { method: 'PUT', pattern: /^\/contacts\/([^/]+)$/, handle: updateContact },
+  { method: 'POST', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'add') },
+  { method: 'DELETE', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'remove') },
+  { method: 'GET', pattern: /^\/users\/([^/]+)$/, handle: readUser },
+];
+
+/** The answer of the route that serves the request, or NestJS's 404 when none does. */
+export function route(store: SimulatorStore, caller: Caller, request: ReceivedRequest): Answer {
+  const path = request.path.split('?', 1)[0] ?? '';
+  for (const candidate of ROUTES) {
+    const match = candidate.method === request.method ? candidate.pattern.exec(path) : null;
+    if (!match) continue;
+    const params = decodeParams(match.slice(1));
+    return params ? candidate.handle({ store, caller, params, request }) : answers.badRequest();
+  }
+  return answers.noRoute(request.method, request.path);
+}
+
+/** Undefined when a parameter is not valid percent-encoding (`%E0`). */
+function decodeParams(raw: string[]): string[] | undefined {
+  try {
+    return raw.map((param) => decodeURIComponent(param));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The contact as the caller may see it, or the 404/403 answer. */
+function visibleContact({ store, caller, params }: Call): RestContact | Answer {
+  const contact = store.contact(params[0] ?? '');
+  if (!contact) return answers.notFound('Contact');
+  if (contact.locationId !== caller.locationId) return answers.forbiddenLocation();
+  return contact;
+}
+
+function isAnswer(value: RestContact | Answer): value is Answer {
+  return 'status' in value;
+}
+
+/** The body when it was sent as JSON and is a JSON object; undefined otherwise (a 400). */
+function jsonObjectBody(request: ReceivedRequest): Record<string, unknown> | undefined {
+  const mediaType = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
+  const { body } = request;
+  if (mediaType !== 'application/json' || typeof body !== 'object' || body === null || Array.isArray(body))
+    return undefined;
+  return body as Record<string, unknown>;
+}
+
+function readContact(call: Call): Answer {
+  const contact = visibleContact(call);
+  return isAnswer(contact) ? contact : { status: 200, body: { contact } };
+}
+
+/** As NestJS orders it: the body's parse (400) and validation (422) before the handler looks the contact up. */
+function updateContact(call: Call): Answer {
+  const body = jsonObjectBody(call.request);
+  if (!body) return answers.badRequest();
+  const problems = validateUpdateBody(body);
+  if (problems.length > 0) return answers.unprocessable(problems);
+  const contact = visibleContact(call);
+  if (isAnswer(contact)) return contact;
+  // The body passed UpdateContactDto's checks above, so it has that shape.
+  const result = applyUpdate(contact, body as RestUpdateContactBody, call.store.customFields(call.caller.locationId));
+  if ('problems' in result) return answers.unprocessable(result.problems);
+  call.store.putContact(result.contact);
+  return { status: 200, body: { succeded: true, contact: result.contact } };
+}
+
+/** `POST` adds (201) and `DELETE` removes (200) tags; both answer the contact's tags after the change. */
+function changeTags(call: Call, change: 'add' | 'remove'): Answer {
+  const body = jsonObjectBody(call.request);
+  if (!body) return answers.badRequest();
+  const problems = validateTagsBody(body);
+  if (problems.length > 0) return answers.unprocessable(problems);
+  const contact = visibleContact(call);
+  if (isAnswer(contact)) return contact;
+  const tags = body.tags as string[]; // TagsDTO checked above
+  const current = contact.tags ?? [];
+  const next = change === 'add' ? [...new Set([...current, ...tags])] : current.filter((tag) => !tags.includes(tag));
+  call.store.putContact({ ...contact, tags: next, dateUpdated: new Date().toISOString() });
+  return { status: change === 'add' ? 201 : 200, body: { tags: next } };
+}
+
+function readUser({ store, params }: Call): Answer {
+  const user = store.user(params[0] ?? '');
+  return user ? { status: 200, body: user } : answers.notFound('User');
+}
