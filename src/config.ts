@@ -1,7 +1,9 @@
 /**
  * Environment -> validated, typed configuration. The only module that reads `process.env`; everything
  * else receives a `Config`. Every problem is reported at once, naming the variable, so a bad deploy
- * fails at start-up with a message an operator can act on.
+ * fails at start-up with a message an operator can act on. (The one exception is OpenTelemetry: its
+ * SDK reads its own standard OTEL_* variables, such as exporter headers and batch sizes; the ones that
+ * decide whether and how tracing runs are validated here.)
  */
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -35,7 +37,27 @@ export interface Config {
   /** Request bodies larger than this are refused with 413. */
   maxRequestBytes: number;
   limits: OperationLimits;
+  tracing: TracingConfig;
 }
+
+/** OpenTelemetry tracing, off unless the standard OTEL_* variables ask for it. */
+export interface TracingConfig {
+  enabled: boolean;
+  /** OTLP over HTTP, encoded as protobuf (the OTLP default) or JSON; gRPC is not offered. */
+  protocol: OtlpProtocol;
+  serviceName: string;
+}
+
+export const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
+export type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+const TRACES_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
 
 import type { OperationLimits } from './limits';
 
@@ -100,9 +122,62 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: read('MAX_TOKENS', 5000, integerIn(100, 1_000_000)),
       maxEntities: read('MAX_ENTITIES', 200, integerIn(1, 10_000)),
     },
+    tracing: readTracing(env, read),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+type Read = <T>(name: string, fallback: T, parse: Parser<T>) => T;
+
+/**
+ * Tracing follows the OpenTelemetry SDK's variables: on when OTEL_TRACES_EXPORTER=otlp or an OTLP
+ * endpoint is set, off when OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none. The SDK would fall
+ * back silently on a bad sampler or endpoint; here they stop the start instead.
+ */
+function readTracing(env: Env, read: Read): TracingConfig {
+  const disabled = read('OTEL_SDK_DISABLED', false, parseBoolean);
+  const exporter = read<'otlp' | 'none' | undefined>(
+    'OTEL_TRACES_EXPORTER',
+    undefined,
+    oneOf(['otlp', 'none'] as const),
+  );
+  const endpoint = read<URL | undefined>('OTEL_EXPORTER_OTLP_ENDPOINT', undefined, parseHttpUrl);
+  const tracesEndpoint = read<URL | undefined>('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', undefined, parseHttpUrl);
+  const protocol = read(
+    'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
+    read('OTEL_EXPORTER_OTLP_PROTOCOL', 'http/protobuf', oneOf(OTLP_PROTOCOLS)),
+    oneOf(OTLP_PROTOCOLS),
+  );
+  const sampler = read<string | undefined>('OTEL_TRACES_SAMPLER', undefined, oneOf(TRACES_SAMPLERS));
+  if (sampler?.endsWith('traceidratio')) read('OTEL_TRACES_SAMPLER_ARG', 1, numberIn(0, 1));
+  const serviceName = read(
+    'OTEL_SERVICE_NAME',
+    'highlevel-contacts-gateway',
+    matching(/^\S.{0,254}$/, 'must be a name'),
+  );
+  const enabled =
+    !disabled && (exporter === 'otlp' || (exporter === undefined && (endpoint ?? tracesEndpoint) !== undefined));
+  return { enabled, protocol, serviceName };
+}
+
+function numberIn(min: number, max: number): Parser<number> {
+  return (raw) => {
+    const value = Number(raw);
+    return Number.isFinite(value) && value >= min && value <= max
+      ? { value }
+      : { problem: `must be a number from ${min} to ${max}` };
+  };
+}
+
+function parseHttpUrl(raw: string): Parsed<URL> {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { value: url };
+  } catch {
+    // answered below
+  }
+  return { problem: 'must be an absolute http(s) URL' };
 }
 
 function integerIn(min: number, max: number): Parser<number> {

@@ -11,6 +11,7 @@ import type { HighLevelTransport, UpstreamCall } from './highlevel/http';
 import { UsersApi } from './highlevel/users';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
+import type { RequestSpan } from './observability/tracing';
 
 export interface GatewayContext {
   requestId: string;
@@ -21,6 +22,8 @@ export interface GatewayContext {
   loaders: Loaders;
   /** This request's upstream calls, for its log line. */
   upstreamCalls: UpstreamCall[];
+  /** The request's span, when tracing is on. */
+  trace: RequestSpan | undefined;
 }
 
 /** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
@@ -34,6 +37,7 @@ export interface ContextDependencies {
 export interface RequestInfo {
   requestId: string;
   authorization: string | undefined;
+  trace?: RequestSpan | undefined;
 }
 
 export function createContext(deps: ContextDependencies, request: RequestInfo): GatewayContext {
@@ -43,7 +47,7 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     deps.transport,
     parseAuthorization(request.authorization),
     createLimit(deps.upstreamConcurrency),
-    (call) => upstreamCalls.push(call),
+    { onCall: (call) => upstreamCalls.push(call), trace: request.trace },
   );
   const contacts = new ContactsApi(client, logger);
   const users = new UsersApi(client);
@@ -54,5 +58,6 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     users,
     loaders: createLoaders(contacts, users),
     upstreamCalls,
+    trace: request.trace,
   };
 }

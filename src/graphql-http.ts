@@ -11,6 +11,7 @@ import type { GatewayContext, RequestInfo } from './context';
 import { applyCors } from './cors';
 import { readBody } from './http-body';
 import type { Logger } from './logger';
+import type { RequestSpan, Tracing } from './observability/tracing';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -30,6 +31,8 @@ export interface GraphqlHttpOptions {
   metrics: Registry;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
+  /** Set when OpenTelemetry tracing is on. */
+  tracing: Tracing | undefined;
 }
 
 export function createGraphqlListener({
@@ -41,6 +44,7 @@ export function createGraphqlListener({
   corsOrigins,
   isReady,
   metrics,
+  tracing,
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
@@ -66,6 +70,23 @@ export function createGraphqlListener({
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
 
+    const method = (req.method ?? 'GET').toUpperCase();
+    const span = tracing?.startRequest(method, req.headers);
+    try {
+      await serveGraphql(req, res, url, method, span);
+    } finally {
+      // Not sent yet means it failed outside GraphQL: the caller gets a 500.
+      span?.end(res.headersSent ? res.statusCode : 500);
+    }
+  }
+
+  async function serveGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    span: RequestSpan | undefined,
+  ): Promise<void> {
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -74,7 +95,6 @@ export function createGraphqlListener({
       return sendJson(res, 401, 'This subgraph only serves its router.');
     }
 
-    const method = (req.method ?? 'GET').toUpperCase();
     const text = await readBody(req, maxRequestBytes);
     if (text === null) {
       res.setHeader('connection', 'close');
@@ -96,7 +116,7 @@ export function createGraphqlListener({
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => context({ requestId, authorization: headers.get('authorization') }),
+      context: async () => context({ requestId, authorization: headers.get('authorization'), trace: span }),
     });
     await send(res, response);
   }

@@ -3,6 +3,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { createTracing } from './observability/tracing-setup';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
@@ -17,8 +18,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
-  const gateway = await startGateway({ config, logger });
-  logger.info({ url: gateway.url, apiVersion: config.highLevelApiVersion }, 'gateway listening');
+  const tracing = createTracing(config.tracing, logger);
+  const gateway = await startGateway({ config, logger, tracing });
+  logger.info(
+    { url: gateway.url, apiVersion: config.highLevelApiVersion, tracing: config.tracing.enabled },
+    'gateway listening',
+  );
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -20,6 +20,7 @@ import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
 import { operationLogPlugin } from './observability/operation-log';
+import type { Tracing } from './observability/tracing';
 import { buildGatewaySchema } from './schema';
 
 export interface SandboxDefaults {
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
   sandboxDefaults?: SandboxDefaults;
+  /** OpenTelemetry tracing (src/observability/tracing-setup.ts); off when absent. */
+  tracing?: Tracing | undefined;
 }
 
 export interface RunningGateway {
@@ -43,7 +46,12 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, logger, sandboxDefaults }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({
+  config,
+  logger,
+  sandboxDefaults,
+  tracing,
+}: GatewayOptions): Promise<RunningGateway> {
   const metrics = new GatewayMetrics();
   const transport = new HighLevelTransport(
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
@@ -57,6 +65,9 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handlers would stop the server a second time, racing
+    // ours, and the process could exit before the upstream pool and the trace exporter were closed.
+    stopOnTerminationSignals: false,
     persistedQueries:
       config.apqCacheBytes > 0
         ? {
@@ -96,6 +107,7 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
       corsOrigins: config.corsOrigins,
       isReady: () => ready,
       metrics: metrics.registry,
+      tracing,
       context: (request) =>
         createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
     }),
@@ -114,6 +126,8 @@ export async function startGateway({ config, logger, sandboxDefaults }: GatewayO
       ready = false;
       await apollo.stop();
       await transport.close();
+      // Losing the last spans must not turn a clean shutdown into a failed one.
+      await tracing?.shutdown().catch(() => logger.warn('could not export the last spans on shutdown'));
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Limit } from '../concurrency';
 import type { Credentials } from '../credentials';
-import type { HighLevelTransport, UpstreamCallObserver, UpstreamRequest } from './http';
+import type { CallObservers, HighLevelTransport, UpstreamRequest } from './http';
 import { failed, type BodyReader, type UpstreamResult } from './outcome';
 
 export class HighLevelClient {
@@ -13,8 +13,8 @@ export class HighLevelClient {
     private readonly credentials: Credentials,
     /** Bounds this request's upstream calls in flight. */
     private readonly limit: Limit,
-    /** Sees this request's upstream calls (the operation's log line). */
-    private readonly onCall?: UpstreamCallObserver,
+    /** This request's log line and span, which see its upstream calls. */
+    private readonly observers: CallObservers = {},
   ) {}
 
   /** Calls HighLevel with the caller's token; without a usable token, answers without calling. */
@@ -22,7 +22,7 @@ export class HighLevelClient {
     switch (this.credentials.kind) {
       case 'bearer': {
         const { token } = this.credentials;
-        return this.limit(() => this.transport.send(token, request, read, this.onCall));
+        return this.limit(() => this.transport.send(token, request, read, this.observers));
       }
       case 'missing':
         return Promise.resolve(

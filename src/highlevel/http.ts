@@ -6,6 +6,7 @@
  */
 import { Pool } from 'undici';
 import type { Logger } from '../logger';
+import type { RequestSpan } from '../observability/tracing';
 import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
 import { RateBudgets } from './rate-budget';
 import { isRetryable, retryDelayMs } from './retry-policy';
@@ -41,6 +42,14 @@ export interface UpstreamCall {
 }
 
 export type UpstreamCallObserver = (call: UpstreamCall) => void;
+
+/** What one GraphQL request attaches to its upstream calls. */
+export interface CallObservers {
+  /** Sees this request's calls (its log line). */
+  onCall?: UpstreamCallObserver;
+  /** The request's span when tracing is on: each attempt gets a child span and sends its traceparent. */
+  trace?: RequestSpan;
+}
 
 export interface TransportOptions {
   /** Shared by every request: what HighLevel last said of each caller's rate budget. */
@@ -79,7 +88,7 @@ export class HighLevelTransport {
     token: string,
     request: UpstreamRequest,
     read: BodyReader<T>,
-    onCall?: UpstreamCallObserver,
+    { onCall, trace }: CallObservers = {},
   ): Promise<UpstreamResult<T>> {
     const report = (call: UpstreamCall) => {
       this.onCall?.(call);
@@ -106,6 +115,7 @@ export class HighLevelTransport {
       const waitSeconds = this.budgets.reserve(budgetKey);
       if (waitSeconds !== undefined) {
         report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
+        trace?.held(request.endpoint);
         this.logger.debug(
           { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
           'rate budget spent; not calling upstream',
@@ -120,6 +130,7 @@ export class HighLevelTransport {
         read,
         budgetKey,
         report,
+        trace,
       );
       if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
       const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
@@ -135,9 +146,12 @@ export class HighLevelTransport {
     read: BodyReader<T>,
     budgetKey: string,
     report: UpstreamCallObserver,
+    trace: RequestSpan | undefined,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
     let status: number | null = null;
+    const span = trace?.startUpstream(request.method, request.endpoint, attempt);
+    span?.inject(headers);
     try {
       const response = await this.pool(this.connection.baseUrl.origin).request({
         method: request.method,
@@ -164,12 +178,14 @@ export class HighLevelTransport {
         durationMs: performance.now() - started,
         ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
       });
+      span?.end(status, outcome);
       this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
       return { result };
     } catch (error) {
       const reason = signal.aborted ? 'timeout' : error instanceof ResponseTooLarge ? 'bad-response' : 'unreachable';
       const code = errorCode(error);
       report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
+      span?.end(status, reason);
       // Only the error's code: undici's messages can carry the upstream address.
       this.logCall(request, attempt, started, status, reason, code);
       return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };

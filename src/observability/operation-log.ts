@@ -1,7 +1,8 @@
 /**
  * One JSON log line per GraphQL operation, and its metrics: request id, operation name and type, the
  * result member of each root field (e.g. `UpdateContactSuccess`, `RateLimitedError`), duration, and
- * the upstream calls with their statuses. Never variables, bodies or tokens.
+ * the upstream calls with their statuses. The same description goes on the request's span when
+ * tracing is on. Never variables, bodies or tokens.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
@@ -29,8 +30,10 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
           const type = operation?.operation ?? 'unknown';
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           metrics.operation({ name: operationName ?? null, type, results, durationMs, failed });
+          contextValue.trace?.describe({ type, name: operationName ?? null, results, failed });
           contextValue.logger.info(
             {
+              ...(contextValue.trace ? { traceId: contextValue.trace.traceId } : {}),
               operation: { name: operationName ?? null, type, results, durationMs, errors: failed },
               upstream: contextValue.upstreamCalls.map(({ endpoint, status, outcome, attempt, durationMs: ms }) => ({
                 endpoint,

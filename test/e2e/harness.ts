@@ -4,6 +4,7 @@
  */
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { Tracing } from '../../src/observability/tracing';
 import { startGateway, type RunningGateway } from '../../src/server';
 import { seedDemoData } from '../../src/simulator/seed';
 import { HighLevelSimulator, type SimulatorOptions } from '../../src/simulator/simulator';
@@ -30,7 +31,7 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { env?: Record<string, string>; simulator?: SimulatorOptions } = {},
+  options: { env?: Record<string, string>; simulator?: SimulatorOptions; tracing?: Tracing } = {},
 ): Promise<Stack> {
   const sim = new HighLevelSimulator(options.simulator);
   const baseUrl = await sim.start(0, '127.0.0.1');
@@ -44,7 +45,7 @@ export async function startStack(
     UPSTREAM_TIMEOUT_MS: '1000',
     ...options.env,
   });
-  const gateway = await startGateway({ config, logger });
+  const gateway = await startGateway({ config, logger, tracing: options.tracing });
 
   return {
     sim,

@@ -7,7 +7,9 @@ it('on stop, finishes every in-flight request, then refuses new connections', as
     const inFlight = Array.from({ length: 20 }, (_, n) =>
       stack.graphql(UPDATE_CONTACT, { id, input: { lastName: `n${n}` } }, { token: stack.seed.token }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100)); // all 20 are waiting on the upstream now
+    // Stop only once all 20 are waiting on the upstream: a request still on its way to the gateway
+    // rides an idle keep-alive connection, which stopping closes (that is the point of stopping).
+    while (stack.sim.received.length < 20) await new Promise((resolve) => setTimeout(resolve, 10));
     const stopped = stack.gateway.stop();
     const answers = await Promise.all(inFlight);
     await stopped;

@@ -22,6 +22,52 @@ describe('loadConfig', () => {
       corsOrigins: new Set(['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com']),
       apqCacheBytes: 8 * 1024 * 1024,
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
+      tracing: { enabled: false, protocol: 'http/protobuf', serviceName: 'highlevel-contacts-gateway' },
+    });
+  });
+
+  describe('tracing (the OpenTelemetry SDK variables)', () => {
+    it('is on when an OTLP endpoint is set or OTEL_TRACES_EXPORTER=otlp, and off otherwise', () => {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(true);
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/v1/traces' }).tracing.enabled).toBe(true);
+      expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing.enabled).toBe(true);
+      expect(loadConfig({ OTEL_SERVICE_NAME: 'contacts' }).tracing).toEqual({
+        enabled: false,
+        protocol: 'http/protobuf',
+        serviceName: 'contacts',
+      });
+    });
+
+    it('stays off when OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none, whatever else is set', () => {
+      const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+      expect(loadConfig({ ...endpoint, OTEL_SDK_DISABLED: 'true' }).tracing.enabled).toBe(false);
+      expect(loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: 'none' }).tracing.enabled).toBe(false);
+    });
+
+    it('takes the traces protocol over the general one', () => {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).tracing.protocol).toBe('http/json');
+      expect(
+        loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' })
+          .tracing.protocol,
+      ).toBe('http/protobuf');
+    });
+
+    it('refuses what the SDK would silently ignore or cannot do', () => {
+      for (const [name, value] of [
+        ['OTEL_TRACES_EXPORTER', 'console'],
+        ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc'],
+        ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+        ['OTEL_TRACES_SAMPLER', 'sometimes'],
+        ['OTEL_SDK_DISABLED', 'yes'],
+      ] as const) {
+        expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+      }
+      expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(
+        /OTEL_TRACES_SAMPLER_ARG="2": must be a number from 0 to 1/,
+      );
+      expect(
+        loadConfig({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' }),
+      ).toBeTruthy();
     });
   });
 
