@@ -24,6 +24,8 @@ export interface GatewayContext {
   upstreamCalls: UpstreamCall[];
   /** The request's span, when tracing is on. */
   trace: RequestSpan | undefined;
+  /** The result member of each root field as it resolves (src/observability/root-results.ts). */
+  rootResults: string[];
 }
 
 /** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
@@ -59,5 +61,6 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     loaders: createLoaders(contacts, users),
     upstreamCalls,
     trace: request.trace,
+    rootResults: [],
   };
 }

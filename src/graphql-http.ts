@@ -8,6 +8,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { GatewayContext, RequestInfo } from './context';
+import type { FastPath } from './execution/fast-path';
 import { applyCors } from './cors';
 import { readBody } from './http-body';
 import type { Logger } from './logger';
@@ -33,6 +34,8 @@ export interface GraphqlHttpOptions {
   logger: Logger;
   /** Set when OpenTelemetry tracing is on. */
   tracing: Tracing | undefined;
+  /** Executes plain JSON POSTs without Apollo Server's pipeline (src/execution/fast-path.ts). */
+  fastPath: FastPath | undefined;
 }
 
 export function createGraphqlListener({
@@ -45,6 +48,7 @@ export function createGraphqlListener({
   isReady,
   metrics,
   tracing,
+  fastPath,
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
@@ -70,10 +74,11 @@ export function createGraphqlListener({
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
 
+    const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
     const span = tracing?.startRequest(method, req.headers);
     try {
-      await serveGraphql(req, res, url, method, span);
+      await serveGraphql(req, res, url, method, span, started);
     } finally {
       // Not sent yet means it failed outside GraphQL: the caller gets a 500.
       span?.end(res.headersSent ? res.statusCode : 500);
@@ -86,6 +91,7 @@ export function createGraphqlListener({
     url: URL,
     method: string,
     span: RequestSpan | undefined,
+    started: number,
   ): Promise<void> {
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -101,22 +107,36 @@ export function createGraphqlListener({
       return sendJson(res, 413, `The request body is larger than ${maxRequestBytes} bytes.`);
     }
 
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const contentType = req.headers['content-type'] ?? '';
+    const isJson = method === 'POST' && /^application\/(?:graphql-response\+)?json\b/i.test(contentType);
     let body: unknown = text;
-    if (method === 'POST' && /^application\/(?:graphql-response\+)?json\b/i.test(headers.get('content-type') ?? '')) {
+    if (isJson) {
       try {
         body = JSON.parse(text);
       } catch {
         return sendJson(res, 400, 'The request body is not valid JSON.');
       }
     }
+    const contextFor = () => context({ requestId, authorization: req.headers.authorization, trace: span });
 
+    // While shutting down, everything goes through Apollo Server, which knows it is stopping.
+    if (isJson && fastPath && isReady()) {
+      const answer = await fastPath.execute({ headers: req.headers, body, started }, contextFor);
+      if (answer) {
+        res.statusCode = answer.status;
+        for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+        res.end(answer.body);
+        return;
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => context({ requestId, authorization: headers.get('authorization'), trace: span }),
+      context: async () => contextFor(),
     });
     await send(res, response);
   }

@@ -12,6 +12,7 @@ import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -81,16 +82,8 @@ export function entitiesLimitPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, request }) {
-          let count = 0;
-          for (const selection of operation?.selectionSet.selections ?? []) {
-            if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
-            const argument = selection.arguments?.find((arg) => arg.name.value === 'representations')?.value;
-            if (argument?.kind === Kind.LIST) count += argument.values.length;
-            else if (argument?.kind === Kind.VARIABLE) {
-              const value = request.variables?.[argument.name.value];
-              count += Array.isArray(value) ? value.length : 1;
-            }
-          }
+          if (!operation) return;
+          const count = countEntityRepresentations(operation, request.variables);
           if (count > max) {
             throw new GraphQLError(`The operation asks for ${count} entity representations; the limit is ${max}.`, {
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
@@ -100,4 +93,22 @@ export function entitiesLimitPlugin(max: number): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** The `_entities` representations an operation asks for, given its variables. */
+export function countEntityRepresentations(
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): number {
+  let count = 0;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const argument = selection.arguments?.find((arg) => arg.name.value === 'representations')?.value;
+    if (argument?.kind === Kind.LIST) count += argument.values.length;
+    else if (argument?.kind === Kind.VARIABLE) {
+      const value = variables?.[argument.name.value];
+      count += Array.isArray(value) ? value.length : 1;
+    }
+  }
+  return count;
 }

@@ -10,9 +10,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { NoSchemaIntrospectionCustomRule, specifiedRules } from 'graphql';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createErrorFormatter } from './errors';
+import { DocumentCache } from './execution/document-cache';
+import { FastPath } from './execution/fast-path';
 import { createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
 import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
@@ -20,6 +23,7 @@ import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
 import { operationLogPlugin } from './observability/operation-log';
+import { recordRootResults } from './observability/root-results';
 import type { Tracing } from './observability/tracing';
 import { buildGatewaySchema } from './schema';
 
@@ -36,6 +40,8 @@ export interface GatewayOptions {
   sandboxDefaults?: SandboxDefaults;
   /** OpenTelemetry tracing (src/observability/tracing-setup.ts); off when absent. */
   tracing?: Tracing | undefined;
+  /** `false` sends every request through Apollo Server's pipeline (the fast path's equivalence tests). */
+  fastPath?: boolean;
 }
 
 export interface RunningGateway {
@@ -51,6 +57,7 @@ export async function startGateway({
   logger,
   sandboxDefaults,
   tracing,
+  fastPath = true,
 }: GatewayOptions): Promise<RunningGateway> {
   const metrics = new GatewayMetrics();
   const transport = new HighLevelTransport(
@@ -59,11 +66,15 @@ export async function startGateway({
     { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCall(call) },
   );
   const httpServer = createServer();
+  const schema = recordRootResults(buildGatewaySchema());
+  const validationRules = limitRules(config.limits);
+  const parseOptions = { maxTokens: config.limits.maxTokens };
+  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError,
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT. Apollo's own handlers would stop the server a second time, racing
     // ours, and the process could exit before the upstream pool and the trace exporter were closed.
@@ -80,8 +91,8 @@ export async function startGateway({
     allowBatchedHttpRequests: false,
     // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
     hideSchemaDetailsFromClientErrors: config.production,
-    validationRules: limitRules(config.limits),
-    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules,
+    parseOptions,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -96,6 +107,14 @@ export async function startGateway({
   });
   await apollo.start();
   let ready = true;
+  // The same schema, rules, parser limits and error formatting as Apollo Server above. Apollo's
+  // `introspection: false` rule refuses exactly the documents graphql-js's rule below refuses.
+  const documents = new DocumentCache(
+    schema,
+    [...specifiedRules, ...validationRules, ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule])],
+    parseOptions,
+    config.documentCacheBytes,
+  );
 
   httpServer.on(
     'request',
@@ -108,6 +127,9 @@ export async function startGateway({
       isReady: () => ready,
       metrics: metrics.registry,
       tracing,
+      fastPath: fastPath
+        ? new FastPath({ schema, documents, maxEntities: config.limits.maxEntities, formatError, metrics })
+        : undefined,
       context: (request) =>
         createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
     }),

@@ -31,7 +31,12 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { env?: Record<string, string>; simulator?: SimulatorOptions; tracing?: Tracing } = {},
+  options: {
+    env?: Record<string, string>;
+    simulator?: SimulatorOptions;
+    tracing?: Tracing;
+    fastPathOff?: boolean;
+  } = {},
 ): Promise<Stack> {
   const sim = new HighLevelSimulator(options.simulator);
   const baseUrl = await sim.start(0, '127.0.0.1');
@@ -45,7 +50,12 @@ export async function startStack(
     UPSTREAM_TIMEOUT_MS: '1000',
     ...options.env,
   });
-  const gateway = await startGateway({ config, logger, tracing: options.tracing });
+  const gateway = await startGateway({
+    config,
+    logger,
+    tracing: options.tracing,
+    fastPath: options.fastPathOff !== true,
+  });
 
   return {
     sim,

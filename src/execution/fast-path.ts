@@ -1,0 +1,149 @@
+/**
+ * The fast path: the request nearly every caller sends (a JSON POST of an operation that parses and
+ * validates, without persisted-query or trace extensions) executed with graphql-js directly, and
+ * answered byte for byte as Apollo Server would answer it. Profiling the gateway (issue 6) showed
+ * Apollo Server's per-request pipeline costing more CPU than the GraphQL execution and both HTTP hops
+ * together; this path removes that cost and nothing else: the same schema, validation rules, parser
+ * limits, `_entities` limit, context, error masking, log line, metrics and spans.
+ *
+ * Anything else, or anything in doubt, is answered `undefined` before any resolver runs, and
+ * Apollo Server handles it: GET, APQ, inline traces for the router, unusual Accept headers, documents
+ * with errors, bad variables, subscriptions, over-limit entities. test/e2e/fast-path.test.ts sends
+ * the same requests down both paths and compares the answers.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import type { GatewayContext } from '../context';
+import { countEntityRepresentations } from '../limits';
+import type { GatewayMetrics } from '../observability/metrics';
+import { recordOperation } from '../observability/operation-log';
+import type { DocumentCache } from './document-cache';
+import { ResponseMediaTypes } from './media-types';
+
+export interface FastPathOptions {
+  schema: GraphQLSchema;
+  documents: DocumentCache;
+  maxEntities: number;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  metrics: GatewayMetrics;
+}
+
+export interface FastRequest {
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON body. */
+  body: unknown;
+  /** `performance.now()` when the request arrived: the operation's duration starts there. */
+  started: number;
+}
+
+export interface FastResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface GraphQLRequestBody {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown>;
+}
+
+export class FastPath {
+  private readonly mediaTypes = new ResponseMediaTypes();
+
+  constructor(private readonly options: FastPathOptions) {}
+
+  /**
+   * Executes the request and answers it, or answers `undefined` (having run no resolver) when Apollo
+   * Server should handle it.
+   */
+  async execute(request: FastRequest, context: () => GatewayContext): Promise<FastResponse | undefined> {
+    const { headers, body } = request;
+    if (!isGraphQLRequestBody(body)) return undefined;
+    // The router asks for a federated trace (ftv1) with this header: Apollo's inline-trace plugin makes it.
+    if (headers['apollo-federation-include-trace'] !== undefined) return undefined;
+    const contentType = this.mediaTypes.choose(headers.accept);
+    if (contentType === undefined) return undefined;
+
+    const document = this.options.documents.get(body.query);
+    if (document === null) return undefined;
+    const operation = getOperationAST(document, body.operationName ?? undefined);
+    if (!operation || operation.operation === 'subscription') return undefined;
+    const variables = body.variables ?? undefined;
+    if (countEntityRepresentations(operation, variables) > this.options.maxEntities) return undefined;
+
+    const contextValue = context();
+    const result = (await execute({
+      schema: this.options.schema,
+      document,
+      operationName: body.operationName ?? undefined,
+      variableValues: variables,
+      contextValue,
+    })) as ExecutionResult;
+    // No `data` at all: the request failed before execution (variables that do not coerce). No resolver
+    // ran; Apollo Server answers it with its 400.
+    if (!('data' in result)) return undefined;
+
+    // Like Apollo Server, an error's `extensions.http` sets the response status and headers.
+    const head = { status: 200, headers: { 'cache-control': 'no-store', 'content-type': contentType } };
+    const errors = result.errors?.map((error) => this.format(error, head));
+    // Apollo Server's field order and trailing newline.
+    const response = `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`;
+    recordOperation(this.options.metrics, contextValue, {
+      name: operation.name?.value ?? null,
+      type: operation.operation,
+      durationMs: performance.now() - request.started,
+      failed: errors !== undefined && errors.length > 0,
+    });
+    return { ...head, body: response };
+  }
+
+  /** As Apollo Server formats an execution error: a default code, then the gateway's formatError. */
+  private format(
+    error: GraphQLError,
+    head: { status: number; headers: Record<string, string> },
+  ): GraphQLFormattedError {
+    const extensions: Record<string, unknown> = {
+      ...error.extensions,
+      code: error.extensions.code ?? ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+    };
+    const { http } = extensions;
+    if (isPlainObject(http)) {
+      if (typeof http.status === 'number') head.status = http.status;
+      if (http.headers instanceof Map) {
+        for (const [name, value] of http.headers as Map<string, string>) head.headers[name] = value;
+      }
+      delete extensions.http;
+    }
+    try {
+      return this.options.formatError({ ...error.toJSON(), extensions }, error);
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+  }
+}
+
+function isGraphQLRequestBody(body: unknown): body is GraphQLRequestBody {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  return (
+    typeof query === 'string' &&
+    (operationName === undefined || operationName === null || typeof operationName === 'string') &&
+    (variables === undefined || variables === null || isPlainObject(variables)) &&
+    // Persisted queries (and anything else asking Apollo Server for more) go to Apollo Server.
+    (extensions === undefined || (isPlainObject(extensions) && !('persistedQuery' in extensions)))
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
