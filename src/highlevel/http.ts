@@ -1,12 +1,14 @@
 /**
  * The transport to HighLevel: one keep-alive undici pool per upstream origin, shared by every request
- * because it holds connections and nothing of any caller. Each call has a hard deadline (an
- * AbortSignal covering connect, headers and body), redirects are never followed, and the response
+ * because it holds connections and nothing of any caller. Each call has a hard deadline (covering
+ * connect, headers and body: src/highlevel/deadline.ts), redirects are never followed, and the response
  * body is size-capped. Nothing here knows GraphQL; tokens never reach a log line.
  */
 import { Pool } from 'undici';
 import type { Logger } from '../logger';
 import type { RequestSpan } from '../observability/tracing';
+import { Deadline, sleepWithin } from './deadline';
+import { exchange } from './exchange';
 import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
 import { RateBudgets } from './rate-budget';
 import { isRetryable, retryDelayMs } from './retry-policy';
@@ -62,8 +64,6 @@ export interface TransportOptions {
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 const USER_AGENT = 'highlevel-contacts-gateway';
 
-class ResponseTooLarge extends Error {}
-
 export class HighLevelTransport {
   private readonly pools = new Map<string, Pool>();
   private readonly basePath: string;
@@ -90,20 +90,16 @@ export class HighLevelTransport {
     read: BodyReader<T>,
     { onCall, trace }: CallObservers = {},
   ): Promise<UpstreamResult<T>> {
-    const { timeoutMs } = this.connection;
-    // A timer cleared when the call ends: AbortSignal.timeout() would keep every signal, its timer and
-    // undici's listener alive for the whole deadline, tens of thousands of them under load.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const deadline = new Deadline(this.connection.timeoutMs);
     try {
-      return await this.sendWithin(controller.signal, token, request, read, { onCall, trace });
+      return await this.sendWithin(deadline, token, request, read, { onCall, trace });
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 
   private async sendWithin<T>(
-    deadline: AbortSignal,
+    deadline: Deadline,
     token: string,
     request: UpstreamRequest,
     read: BodyReader<T>,
@@ -152,7 +148,7 @@ export class HighLevelTransport {
       );
       if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
       const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
-      if (delay === undefined || !(await sleep(delay, deadline))) return result;
+      if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
     }
   }
 
@@ -160,54 +156,48 @@ export class HighLevelTransport {
     request: UpstreamRequest,
     attempt: number,
     { path, headers, body }: { path: string; headers: Record<string, string>; body: string | undefined },
-    signal: AbortSignal,
+    deadline: Deadline,
     read: BodyReader<T>,
     budgetKey: string,
     report: UpstreamCallObserver,
     trace: RequestSpan | undefined,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
-    let status: number | null = null;
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);
     span?.inject(headers);
-    try {
-      const response = await this.pool(this.connection.baseUrl.origin).request({
-        method: request.method,
-        path,
-        headers,
-        body,
-        signal,
-      });
-      status = response.statusCode;
-      const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
-      const result = classifyResponse({ status, headers: response.headers, text }, read);
-      this.budgets.observe(
-        budgetKey,
-        response.headers,
-        !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined,
-      );
-      const outcome = result.ok ? 'ok' : result.failure.kind;
-      const remaining = Number(response.headers[RATE_LIMIT_HEADERS.remaining]);
-      report({
-        endpoint: request.endpoint,
-        attempt,
-        status,
-        outcome,
-        durationMs: performance.now() - started,
-        ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
-      });
-      span?.end(status, outcome);
-      this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
-      return { result };
-    } catch (error) {
-      const reason = signal.aborted ? 'timeout' : error instanceof ResponseTooLarge ? 'bad-response' : 'unreachable';
-      const code = errorCode(error);
+    const response = await exchange(
+      this.pool(this.connection.baseUrl.origin),
+      { method: request.method, path, headers, body },
+      MAX_RESPONSE_BYTES,
+      deadline,
+    );
+    if (!response.ok) {
+      const { reason, status, code } = response;
       report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
       span?.end(status, reason);
-      // Only the error's code: undici's messages can carry the upstream address.
       this.logCall(request, attempt, started, status, reason, code);
       return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };
     }
+    const { status } = response;
+    const result = classifyResponse(response, read);
+    this.budgets.observe(
+      budgetKey,
+      response.headers,
+      !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined,
+    );
+    const outcome = result.ok ? 'ok' : result.failure.kind;
+    const remaining = Number(response.headers[RATE_LIMIT_HEADERS.remaining]);
+    report({
+      endpoint: request.endpoint,
+      attempt,
+      status,
+      outcome,
+      durationMs: performance.now() - started,
+      ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
+    });
+    span?.end(status, outcome);
+    this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
+    return { result };
   }
 
   /** Closes every pooled connection; used on shutdown. */
@@ -225,7 +215,7 @@ export class HighLevelTransport {
         // Sized for many concurrent callers: a latency-bound upstream needs one connection per call in flight.
         connections: 256,
         keepAliveTimeout: 30_000,
-        // The AbortSignal is the real deadline; these are backstops so no socket outlives it for long.
+        // The Deadline is the real one; these are backstops so no socket outlives it for long.
         connect: { timeout: timeoutMs },
         headersTimeout: timeoutMs + 1000,
         bodyTimeout: timeoutMs + 1000,
@@ -264,42 +254,4 @@ export class HighLevelTransport {
       this.logger.debug(entry, 'upstream call');
     }
   }
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new ResponseTooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
-}
-
-/** Waits `ms`; false if the deadline fires first. */
-function sleep(ms: number, deadline: AbortSignal): Promise<boolean> {
-  if (deadline.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      deadline.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    deadline.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    if ('code' in error && typeof error.code === 'string') return error.code;
-    if ('name' in error && typeof error.name === 'string') return error.name;
-  }
-  return 'unknown';
 }
