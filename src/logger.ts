@@ -39,7 +39,10 @@ export function createLogger(
           destination: destination ?? 1,
           sync: true,
         })
-      : destination;
+      : (destination ??
+        // Asynchronous: a line is queued and written with the next batch instead of a blocking write
+        // per line (issue 6). pino flushes what is queued when the process exits.
+        pino.destination({ dest: 1, sync: false }));
   return pino(
     {
       level,

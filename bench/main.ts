@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: the cost of the gateway over calling HighLevel directly. The HighLevel simulator and
+ * the built gateway run as separate processes; for each scenario the same load goes to the REST
+ * endpoint directly, then through the gateway, after a warm-up each. One table, the targets of issue 6,
+ * and bench/results/latest.json. `-- --soak` sends 100,000 mutations and follows the gateway's memory.
+ * Options: --duration <s> (5), --warmup <s> (1), --only update@1,latency@64,... (scenario ids in
+ * bench/workloads.ts), --soak, --mutations <n> (100000).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runLoad, type LoadResult } from './load';
+import { cpuMs, rssMiB, startGateway, startSimulator, type GatewayProcess, type SimulatorProcess } from './processes';
+import { SCENARIOS, soakRequest, type Scenario } from './workloads';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    soak: { type: 'boolean', default: false },
+    mutations: { type: 'string', default: '100000' },
+  },
+});
+const DURATION = Number(values.duration);
+const WARMUP = Number(values.warmup);
+
+interface Stack {
+  simulator: SimulatorProcess;
+  gateway: GatewayProcess;
+}
+const stacks = new Map<number, Stack>();
+async function stackFor(latencyMs: number): Promise<Stack> {
+  let stack = stacks.get(latencyMs);
+  if (!stack) {
+    const simulator = await startSimulator(latencyMs);
+    stack = { simulator, gateway: await startGateway(simulator.url) };
+    stacks.set(latencyMs, stack);
+    // A fresh process runs cold (interpreted, then optimised): every operation first, 3 s in all.
+    for (const scenario of SCENARIOS.filter((candidate) => candidate.connections === 32)) {
+      const { gateway } = stack;
+      await runLoad({ url: gateway.url, connections: 32, durationSeconds: 1, request: scenario.gateway });
+      await runLoad({ url: simulator.url, connections: 32, durationSeconds: 0.5, request: scenario.direct });
+    }
+    await simulator.stats();
+  }
+  return stack;
+}
+
+interface Row {
+  id: string;
+  scenario: string;
+  connections: number;
+  direct: LoadResult;
+  gateway: LoadResult;
+  /** Per unit (entity for `_entities`): direct answers per second and gateway units per second. */
+  directPerSecond: number;
+  gatewayPerSecond: number;
+  ratio: number;
+  gatewayCpuMs: number;
+  simulatorCpuMs: number;
+  cpuRatio: number;
+  gatewayRssMiB: number;
+  upstreamRequests: number;
+  invalid: string[];
+}
+
+async function measure(scenario: Scenario): Promise<Row> {
+  const { simulator, gateway } = await stackFor(scenario.latencyMs);
+  const base = { connections: scenario.connections };
+  const invalid: string[] = [];
+
+  // Direct: the same request to the REST endpoint.
+  await runLoad({ ...base, url: simulator.url, durationSeconds: WARMUP, request: scenario.direct });
+  await simulator.stats();
+  const simCpu = cpuMs(simulator.pid);
+  const direct = await runLoad({ ...base, url: simulator.url, durationSeconds: DURATION, request: scenario.direct });
+  const simulatorCpuMs = (cpuMs(simulator.pid) - simCpu) / Math.max(1, direct.answers);
+  if (direct.bad > 0) invalid.push(`direct: ${direct.bad} bad answers (${direct.firstBad ?? 'errors'})`);
+  await simulator.stats();
+
+  // Through the gateway.
+  const request = scenario.gateway;
+  const marker = scenario.gatewayMarker;
+  await runLoad({ ...base, url: gateway.url, durationSeconds: WARMUP, request, marker });
+  await settle(scenario);
+  await simulator.stats();
+  const gatewayCpu = cpuMs(gateway.pid);
+  const through = await runLoad({ ...base, url: gateway.url, durationSeconds: DURATION, request, marker });
+  const gatewayCpuMs = (cpuMs(gateway.pid) - gatewayCpu) / Math.max(1, through.answers * scenario.unitsPerAnswer);
+  await settle(scenario);
+  const upstream = (await simulator.stats()).requests;
+  if (through.bad > 0) invalid.push(`gateway: ${through.bad} bad answers (${through.firstBad ?? 'errors'})`);
+  // Each answer reached HighLevel exactly its number of times; answers cut off at the end of the run
+  // may have reached it without being counted, at most one per connection.
+  const expected = through.answers * scenario.upstreamPerAnswer;
+  const slack = scenario.connections * scenario.upstreamPerAnswer;
+  if (upstream < expected || upstream > expected + slack)
+    invalid.push(`gateway: ${through.answers} answers but ${upstream} upstream requests (expected ${expected})`);
+
+  const directPerSecond = direct.perSecond;
+  const gatewayPerSecond = through.perSecond * scenario.unitsPerAnswer;
+  return {
+    id: scenario.id,
+    scenario: scenario.name,
+    connections: scenario.connections,
+    direct,
+    gateway: through,
+    directPerSecond,
+    gatewayPerSecond,
+    ratio: gatewayPerSecond / directPerSecond,
+    gatewayCpuMs,
+    simulatorCpuMs,
+    cpuRatio: gatewayCpuMs / simulatorCpuMs,
+    gatewayRssMiB: rssMiB(gateway.pid),
+    upstreamRequests: upstream,
+    invalid,
+  };
+}
+
+/** Lets calls cut off by the end of a run finish (and reach the simulator) before counting. */
+function settle(scenario: Scenario): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 200 + 2 * scenario.latencyMs));
+}
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| scenario | conns | direct req/s | p50 ms | p99 ms | gateway req/s | p50 ms | p99 ms | ratio | gateway CPU ms/req | simulator CPU ms/req | CPU ratio | gateway RSS MiB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    lines.push(
+      `| ${row.scenario}${row.invalid.length > 0 ? ' **INVALID**' : ''} | ${row.connections} | ${Math.round(row.directPerSecond)} | ${fixed(row.direct.p50Ms, 2)} | ${fixed(row.direct.p99Ms, 2)} | ${Math.round(row.gatewayPerSecond)} | ${fixed(row.gateway.p50Ms, 2)} | ${fixed(row.gateway.p99Ms, 2)} | ${fixed(row.ratio, 2)} | ${fixed(row.gatewayCpuMs, 3)} | ${fixed(row.simulatorCpuMs, 3)} | ${fixed(row.cpuRatio, 2)} | ${fixed(row.gatewayRssMiB, 0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface Target {
+  target: string;
+  value: number;
+  met: boolean;
+}
+
+function targets(rows: Row[]): Target[] {
+  const find = (id: string) => rows.find((row) => row.id === id);
+  const found: Target[] = [];
+  const at32 = find('update@32');
+  if (at32) {
+    found.push({ target: 'updateContact @32 ratio >= 0.30', value: at32.ratio, met: at32.ratio >= 0.3 });
+    found.push({ target: 'updateContact @32 CPU ratio <= 3.0', value: at32.cpuRatio, met: at32.cpuRatio <= 3 });
+  }
+  const latencyBound = find('latency@64');
+  if (latencyBound)
+    found.push({
+      target: 'latency-bound (upstream +50 ms) @64 ratio >= 0.95',
+      value: latencyBound.ratio,
+      met: latencyBound.ratio >= 0.95,
+    });
+  const at1 = find('update@1');
+  if (at1) {
+    const p50 = at1.gateway.p50Ms - at1.direct.p50Ms;
+    const p99 = at1.gateway.p99Ms - at1.direct.p99Ms;
+    found.push({ target: 'added p50 latency @1 <= 1 ms', value: p50, met: p50 <= 1 });
+    found.push({ target: 'added p99 latency @1 <= 2 ms', value: p99, met: p99 <= 2 });
+  }
+  return found;
+}
+
+function machine() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+function save(name: string, results: unknown): void {
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function heapUsedMiB(gateway: GatewayProcess): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const bytes = Number(/^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(text)?.[1] ?? NaN);
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+async function soak(): Promise<boolean> {
+  const mutations = Number(values.mutations);
+  const { simulator, gateway } = await stackFor(0);
+  const load = (amount: number) =>
+    runLoad({ url: gateway.url, connections: 32, amount, request: soakRequest, marker: '"UpdateContactSuccess"' });
+  await load(2000);
+  await simulator.stats();
+  const samples = [{ mutations: 0, rssMiB: rssMiB(gateway.pid), heapUsedMiB: await heapUsedMiB(gateway) }];
+  let bad = 0;
+  let upstream = 0;
+  const started = performance.now();
+  for (let sent = 0; sent < mutations;) {
+    const batch = Math.min(10_000, mutations - sent);
+    const result = await load(batch);
+    bad += result.bad;
+    sent += batch;
+    upstream += (await simulator.stats()).requests;
+    samples.push({ mutations: sent, rssMiB: rssMiB(gateway.pid), heapUsedMiB: await heapUsedMiB(gateway) });
+    process.stdout.write(`  ${sent} mutations: RSS ${samples[samples.length - 1]?.rssMiB} MiB\n`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const first = samples.find((sample) => sample.mutations >= 10_000) ?? samples[0];
+  const last = samples[samples.length - 1];
+  const growth = (last?.rssMiB ?? 0) - (first?.rssMiB ?? 0);
+  const lines = [
+    `Soak: ${mutations} updateContact mutations, 32 connections, 200 tokens, ${Math.round(mutations / seconds)} req/s`,
+    '',
+    '| mutations | gateway RSS MiB | gateway heap used MiB |',
+    '| ---: | ---: | ---: |',
+    ...samples.map((sample) => `| ${sample.mutations} | ${sample.rssMiB} | ${sample.heapUsedMiB} |`),
+    '',
+    `RSS growth from ${first?.mutations} to ${last?.mutations}: ${growth.toFixed(1)} MiB (target <= 30): ${growth <= 30 ? 'PASS' : 'MISS'}`,
+    `bad answers: ${bad}; upstream requests: ${upstream} for ${mutations} mutations`,
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  const valid = bad === 0 && upstream === mutations;
+  if (!valid) process.stdout.write('INVALID RUN: some answers were wrong or did not reach upstream exactly once.\n');
+  save('soak-latest.json', {
+    machine: machine(),
+    mutations,
+    seconds,
+    samples,
+    growthMiB: growth,
+    bad,
+    upstream,
+    valid,
+  });
+  return valid;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (values.soak) {
+    const valid = await soak();
+    process.exitCode = valid ? 0 : 1;
+    return;
+  }
+  const only = values.only?.split(',').map((name) => name.trim().toLowerCase());
+  const scenarios = SCENARIOS.filter((scenario) => !only || only.includes(scenario.id.toLowerCase()));
+  if (scenarios.length === 0) throw new Error(`--only takes ${SCENARIOS.map((scenario) => scenario.id).join(', ')}`);
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    process.stdout.write(`  ${scenario.id}: ${scenario.name} at ${scenario.connections} connections\n`);
+    rows.push(await measure(scenario));
+  }
+  const met = targets(rows);
+  const info = machine();
+  process.stdout.write(
+    `\n${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.date.slice(0, 10)}; ${DURATION} s per run after ${WARMUP} s warm-up\n\n`,
+  );
+  process.stdout.write(`${table(rows)}\n\n`);
+  for (const target of met)
+    process.stdout.write(`${target.met ? 'PASS' : 'MISS'}  ${target.target}: ${target.value.toFixed(2)}\n`);
+  const invalid = rows.filter((row) => row.invalid.length > 0);
+  for (const row of invalid)
+    process.stdout.write(`INVALID  ${row.scenario} @${row.connections}: ${row.invalid.join('; ')}\n`);
+  process.stdout.write(`\n${Math.round((performance.now() - started) / 1000)} s in all\n`);
+  save('latest.json', { machine: info, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, targets: met });
+  process.exitCode = invalid.length > 0 ? 1 : 0;
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const stack of stacks.values()) {
+      await stack.gateway.stop();
+      stack.simulator.stop();
+    }
+  });

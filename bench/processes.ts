@@ -1,0 +1,134 @@
+/**
+ * The benchmark's processes: the HighLevel simulator (bench/simulator-process.ts) and the built
+ * gateway started exactly as `npm start` starts it, each with its own pid so their CPU time and memory
+ * are read from /proc. Both are killed when the benchmark ends, however it ends.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { openSync, readFileSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SimulatorStats } from './workloads';
+
+const ROOT = join(__dirname, '..');
+const children = new Set<ChildProcess>();
+const killAll = () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+export const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** User plus system CPU time of a process, in milliseconds. */
+export function cpuMs(pid: number): number {
+  // Fields after the command name (which may hold spaces) start at ") ": utime and stime are 14 and 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Math.round((Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024) * 10) / 10;
+}
+
+export interface SimulatorProcess {
+  url: string;
+  pid: number;
+  /** Requests received since the last call. */
+  stats(): Promise<SimulatorStats>;
+  stop(): void;
+}
+
+export async function startSimulator(latencyMs: number): Promise<SimulatorProcess> {
+  const child = fork(join(__dirname, 'simulator-process.ts'), [String(latencyMs)], {
+    execArgv: ['-r', join(ROOT, 'test/support/register-ts.js')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { ready?: string }) =>
+      message.ready ? resolve(message.ready) : reject(new Error('simulator did not start')),
+    );
+    child.once('exit', () => reject(new Error('simulator exited')));
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    stats: () =>
+      new Promise((resolve) => {
+        child.once('message', (stats: SimulatorStats) => resolve(stats));
+        child.send('stats');
+      }),
+    stop: () => {
+      children.delete(child);
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+export interface GatewayProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `node dist/main.js` in production mode, logging at info (one line per operation) to a file. */
+export async function startGateway(upstreamUrl: string): Promise<GatewayProcess> {
+  const port = await freePort();
+  const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      HIGHLEVEL_BASE_URL: upstreamUrl,
+      NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS ?? '',
+    },
+    stdio: ['ignore', log, 'inherit'],
+  });
+  closeSync(log);
+  children.add(child);
+  const origin = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries += 1) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited (${child.exitCode}); see ${logFile}`);
+    try {
+      if ((await fetch(`${origin}/readyz`)).ok) break;
+    } catch {
+      if (tries > 200) throw new Error('the gateway did not become ready');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: origin,
+    pid: child.pid as number,
+    stop: async () => {
+      children.delete(child);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * What the benchmark sends: each scenario's request to HighLevel directly and its GraphQL equivalent
+ * through the gateway, how an answer is checked, and how many upstream calls one gateway answer makes.
+ */
+export const DEMO_TOKEN = 'demo-token-ve9EPM428h8vShlRW1KT';
+export const DEMO_CONTACT = 'ocQHyuzHvysMo5N5VsXc';
+const API_VERSION = '2021-07-28';
+
+export const BENCH_CALLERS = Array.from({ length: 200 }, (_, n) => ({
+  token: `bench-token-${String(n).padStart(3, '0')}-Xq81LmZ`,
+  locationId: `benchLocation${String(n).padStart(7, '0')}`,
+  contactId: `benchContact${String(n).padStart(8, '0')}`,
+}));
+export const ENTITY_IDS = Array.from({ length: 50 }, (_, n) => `benchEntity${String(n).padStart(9, '0')}`);
+
+export type SimulatorMessage = 'stats';
+export interface SimulatorStats {
+  requests: number;
+  byMethod: Record<string, number>;
+}
+
+/** One request autocannon sends (or the 1-connection client). */
+export interface BenchRequest {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface Scenario {
+  /** Short and stable, for `--only` and the results file. */
+  id: string;
+  name: string;
+  connections: number;
+  /** Fixed upstream response delay. */
+  latencyMs: number;
+  /** Units counted per answer (entities per `_entities` call); 1 otherwise. */
+  unitsPerAnswer: number;
+  /** Upstream calls one gateway answer makes. */
+  upstreamPerAnswer: number;
+  direct: (n: number) => BenchRequest;
+  gateway: (n: number) => BenchRequest;
+  /** The marker a correct gateway answer contains (its union member). */
+  gatewayMarker: string;
+}
+
+// A realistic update: ten fields, tags and a custom field.
+const INPUT = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+14155550100',
+  address1: '12 Analytical Way',
+  city: 'Austin',
+  state: 'TX',
+  postalCode: '73301',
+  website: 'https://ada.example.com',
+  timezone: 'America/Chicago',
+  tags: ['vip', 'newsletter'],
+  customFields: [{ id: 'FavCarTextF1eLd00001', value: { text: 'Roadster' } }],
+};
+const REST_BODY = JSON.stringify({
+  ...INPUT,
+  customFields: [{ id: 'FavCarTextF1eLd00001', field_value: 'Roadster' }],
+});
+
+const UPDATE = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+  updateContact(id: $id, input: $input) {
+    __typename
+    ... on UpdateContactSuccess { contact { id firstName lastName email phone tags dateUpdated customFields { id } } }
+    ... on DisplayableError { code message }
+  }
+}`;
+const CONTACT = `query Contact($id: ID!) {
+  contact(id: $id) {
+    __typename
+    ... on Contact { id firstName lastName email phone tags country dateAdded dateUpdated }
+    ... on DisplayableError { code message }
+  }
+}`;
+const ENTITIES = `query Entities($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Contact { id firstName lastName email } }
+}`;
+
+const rest = (method: 'GET' | 'PUT', id: string, token: string, body?: string): BenchRequest => ({
+  method,
+  path: `/contacts/${id}`,
+  headers: {
+    authorization: `Bearer ${token}`,
+    version: API_VERSION,
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  },
+  ...(body === undefined ? {} : { body }),
+});
+const graphql = (token: string, body: string): BenchRequest => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  body,
+});
+
+// Bodies are built once: the load generator should spend its CPU sending, not serialising.
+const UPDATE_BODY = JSON.stringify({ query: UPDATE, variables: { id: DEMO_CONTACT, input: INPUT } });
+const CONTACT_BODY = JSON.stringify({ query: CONTACT, variables: { id: DEMO_CONTACT } });
+const ENTITIES_BODY = JSON.stringify({
+  query: ENTITIES,
+  variables: { representations: ENTITY_IDS.map((id) => ({ __typename: 'Contact', id })) },
+});
+const CALLER_UPDATES = BENCH_CALLERS.map((caller) => ({
+  direct: rest('PUT', caller.contactId, caller.token, REST_BODY),
+  gateway: graphql(caller.token, JSON.stringify({ query: UPDATE, variables: { id: caller.contactId, input: INPUT } })),
+}));
+
+function updateContact(connections: number, latencyMs = 0): Scenario {
+  const direct = rest('PUT', DEMO_CONTACT, DEMO_TOKEN, REST_BODY);
+  const gateway = graphql(DEMO_TOKEN, UPDATE_BODY);
+  return {
+    id: latencyMs > 0 ? `latency@${connections}` : `update@${connections}`,
+    name: latencyMs > 0 ? `updateContact, upstream +${latencyMs} ms` : 'updateContact',
+    connections,
+    latencyMs,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => direct,
+    gateway: () => gateway,
+    gatewayMarker: '"UpdateContactSuccess"',
+  };
+}
+
+export const SCENARIOS: Scenario[] = [
+  updateContact(1),
+  updateContact(32),
+  updateContact(128),
+  {
+    id: 'contact@32',
+    name: 'contact(id)',
+    connections: 32,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => rest('GET', DEMO_CONTACT, DEMO_TOKEN),
+    gateway: () => graphql(DEMO_TOKEN, CONTACT_BODY),
+    gatewayMarker: '"__typename":"Contact"',
+  },
+  {
+    id: 'entities@32',
+    name: '_entities x50 (per entity)',
+    connections: 32,
+    latencyMs: 0,
+    unitsPerAnswer: ENTITY_IDS.length,
+    upstreamPerAnswer: ENTITY_IDS.length,
+    direct: (n) => rest('GET', ENTITY_IDS[n % ENTITY_IDS.length] as string, DEMO_TOKEN),
+    gateway: () => graphql(DEMO_TOKEN, ENTITIES_BODY),
+    gatewayMarker: `"id":"${ENTITY_IDS[ENTITY_IDS.length - 1]}"`,
+  },
+  {
+    id: 'tokens@32',
+    name: 'updateContact, 200 tokens',
+    connections: 32,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).direct,
+    gateway: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).gateway,
+    gatewayMarker: '"UpdateContactSuccess"',
+  },
+  updateContact(64, 50),
+];
+
+/** The soak's mutation for the n-th request: 200 callers in turn. */
+export function soakRequest(n: number): BenchRequest {
+  return (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).gateway;
+}
