@@ -1,7 +1,8 @@
 /**
  * The fast path: the request nearly every caller sends (a JSON POST of an operation that parses and
- * validates, without persisted-query or trace extensions) executed with graphql-js directly, and
- * answered byte for byte as Apollo Server would answer it. Profiling the gateway (issue 6) showed
+ * validates, without persisted-query or trace extensions) executed directly (graphql-js, then
+ * graphql-jit's compiled query once the operation repeats), and answered byte for byte as Apollo
+ * Server would answer it. Profiling the gateway (issue 6) showed
  * Apollo Server's per-request pipeline costing more CPU than the GraphQL execution and both HTTP hops
  * together; this path removes that cost and nothing else: the same schema, validation rules, parser
  * limits, `_entities` limit, context, error masking, log line, metrics and spans.
@@ -17,10 +18,12 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -59,6 +62,9 @@ interface GraphQLRequestBody {
 
 export class FastPath {
   private readonly mediaTypes = new ResponseMediaTypes();
+  // Per document and operation name: `seen` after the first run, then the compiled query (null when
+  // graphql-jit cannot compile it). Entries go with their document when the document cache drops it.
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | 'seen'>>();
 
   constructor(private readonly options: FastPathOptions) {}
 
@@ -82,13 +88,16 @@ export class FastPath {
     if (countEntityRepresentations(operation, variables) > this.options.maxEntities) return undefined;
 
     const contextValue = context();
-    const result = (await execute({
-      schema: this.options.schema,
-      document,
-      operationName: body.operationName ?? undefined,
-      variableValues: variables,
-      contextValue,
-    })) as ExecutionResult;
+    const compiled = this.compiledFor(document, body.operationName ?? undefined);
+    const result = compiled
+      ? await compiled.query(undefined, contextValue, variables)
+      : ((await execute({
+          schema: this.options.schema,
+          document,
+          operationName: body.operationName ?? undefined,
+          variableValues: variables,
+          contextValue,
+        })) as ExecutionResult);
     // No `data` at all: the request failed before execution (variables that do not coerce). No resolver
     // ran; Apollo Server answers it with its 400.
     if (!('data' in result)) return undefined;
@@ -105,6 +114,27 @@ export class FastPath {
       failed: errors !== undefined && errors.length > 0,
     });
     return { ...head, body: response };
+  }
+
+  /**
+   * graphql-jit's compiled query, from an operation's second run on: compiling costs milliseconds,
+   * which pays back only for operations that repeat (and a caller sending endless distinct documents
+   * should not make the gateway compile each). Until then, and when it cannot compile, graphql-js.
+   */
+  private compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+    let byName = this.compiled.get(document);
+    if (!byName) this.compiled.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    const known = byName.get(key);
+    if (known === undefined) {
+      byName.set(key, 'seen');
+      return null;
+    }
+    if (known !== 'seen') return known;
+    const result = compileQuery(this.options.schema, document, operationName, { disablingCapturingStackErrors: true });
+    const compiled = isCompiledQuery(result) ? result : null;
+    byName.set(key, compiled);
+    return compiled;
   }
 
   /** As Apollo Server formats an execution error: a default code, then the gateway's formatError. */

@@ -210,10 +210,12 @@ describe.each([
     handled.length = 0;
     const viaApollo = await send(apollo, testCase);
     expect(handled).toEqual([]);
-    const viaFastPath = await send(fast, testCase);
-    expect(viaFastPath).toEqual(viaApollo);
+    // Twice: graphql-js runs an operation the first time, graphql-jit's compiled query from then on.
+    // (Every mutation here is an idempotent PUT, so the second answer is the same as the first.)
+    expect(await send(fast, testCase)).toEqual(viaApollo);
+    expect(await send(fast, testCase)).toEqual(viaApollo);
     // The fast path saw every well-formed JSON POST, and answered only the ones it should.
-    expect(handled.filter(Boolean)).toHaveLength(testCase.fast ? 1 : 0);
+    expect(handled.filter(Boolean)).toHaveLength(testCase.fast ? 2 : 0);
   });
 
   it('logs and counts the same for both paths', () => {
@@ -228,7 +230,8 @@ describe.each([
             .replace(/"time":"[^"]+"/, '')
             .replace(/"durationMs":[\d.]+/g, ''),
         );
-    expect(operationLines(fast)).toEqual(operationLines(apollo));
+    const apolloLines = operationLines(apollo);
+    expect(operationLines(fast)).toEqual(apolloLines.flatMap((line) => [line, line]));
     expect(operationLines(fast).length).toBeGreaterThanOrEqual(cases.filter((c) => c.fast).length);
   });
 });
