@@ -27,7 +27,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
-import { recordOperation } from '../observability/operation-log';
+import { describeOnSpan, logAndCount } from '../observability/operation-log';
 import type { DocumentCache } from './document-cache';
 import { ResponseMediaTypes } from './media-types';
 
@@ -107,12 +107,16 @@ export class FastPath {
     const errors = result.errors?.map((error) => this.format(error, head));
     // Apollo Server's field order and trailing newline.
     const response = `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`;
-    recordOperation(this.options.metrics, contextValue, {
+    const completed = {
       name: operation.name?.value ?? null,
       type: operation.operation,
       durationMs: performance.now() - request.started,
       failed: errors !== undefined && errors.length > 0,
-    });
+    };
+    describeOnSpan(contextValue, completed);
+    // Logged and counted once the answer is on its way: when many upstream answers land at once
+    // (latency-bound load), a caller's response then waits for no other caller's log line.
+    setImmediate(() => logAndCount(this.options.metrics, contextValue, completed));
     return { ...head, body: response };
   }
 

@@ -20,7 +20,18 @@ export interface CompletedOperation {
   failed: boolean;
 }
 
-export function recordOperation(
+export function recordOperation(metrics: GatewayMetrics, context: GatewayContext, operation: CompletedOperation): void {
+  describeOnSpan(context, operation);
+  logAndCount(metrics, context, operation);
+}
+
+/** Names the request's span after its operation; before the span ends, so not deferred. */
+export function describeOnSpan(context: GatewayContext, { name, type, failed }: CompletedOperation): void {
+  context.trace?.describe({ type, name, results: context.rootResults, failed });
+}
+
+/** The operation's log line and metrics. */
+export function logAndCount(
   metrics: GatewayMetrics,
   context: GatewayContext,
   { name, type, durationMs, failed }: CompletedOperation,
@@ -28,7 +39,6 @@ export function recordOperation(
   const results = context.rootResults;
   const rounded = Math.round(durationMs * 10) / 10;
   metrics.operation({ name, type, results, durationMs: rounded, failed });
-  context.trace?.describe({ type, name, results, failed });
   context.logger.info(
     {
       ...(context.trace ? { traceId: context.trace.traceId } : {}),
