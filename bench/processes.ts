@@ -87,7 +87,9 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
   const port = await freePort();
   const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+  // Passed as arguments rather than NODE_OPTIONS, which refuses most V8 flags (e.g. --single-threaded-gc).
+  const nodeFlags = (process.env.GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -95,7 +97,6 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
       HOST: '127.0.0.1',
       PORT: String(port),
       HIGHLEVEL_BASE_URL: upstreamUrl,
-      NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS ?? '',
     },
     stdio: ['ignore', log, 'inherit'],
   });
