@@ -61,7 +61,7 @@ export function createGraphqlListener({
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const url = requestTarget(req.url);
     // Operational endpoints: no auth, no body, nothing about callers.
     if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
     if (url.pathname === '/readyz')
@@ -78,7 +78,7 @@ export function createGraphqlListener({
     const method = (req.method ?? 'GET').toUpperCase();
     const span = tracing?.startRequest(method, req.headers);
     try {
-      await serveGraphql(req, res, url, method, span, started);
+      await serveGraphql(req, res, url.search, method, span, started);
     } finally {
       // Not sent yet means it failed outside GraphQL: the caller gets a 500.
       span?.end(res.headersSent ? res.statusCode : 500);
@@ -88,7 +88,7 @@ export function createGraphqlListener({
   async function serveGraphql(
     req: IncomingMessage,
     res: ServerResponse,
-    url: URL,
+    search: string,
     method: string,
     span: RequestSpan | undefined,
     started: number,
@@ -135,11 +135,25 @@ export function createGraphqlListener({
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search, body },
       context: async () => contextFor(),
     });
     await send(res, response);
   }
+}
+
+interface RequestTarget {
+  pathname: string;
+  search: string;
+}
+
+const PLAIN_GRAPHQL_TARGET: RequestTarget = { pathname: GRAPHQL_PATH, search: '' };
+
+/** The target's path and query string; the one nearly every request has needs no URL parser. */
+function requestTarget(target: string | undefined): RequestTarget {
+  if (target === GRAPHQL_PATH) return PLAIN_GRAPHQL_TARGET;
+  const { pathname, search } = new URL(target ?? '/', 'http://gateway.invalid');
+  return { pathname, search };
 }
 
 /** Compares in constant time; hashing first makes the lengths equal without revealing the secret's. */

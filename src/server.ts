@@ -63,7 +63,7 @@ export async function startGateway({
   const transport = new HighLevelTransport(
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
     logger,
-    { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCall(call) },
+    { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCallSoon(call) },
   );
   const httpServer = createServer();
   const schema = recordRootResults(buildGatewaySchema());

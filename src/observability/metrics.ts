@@ -27,6 +27,7 @@ export class GatewayMetrics {
   private readonly upstreamDuration: Histogram<'endpoint' | 'status' | 'outcome'>;
   private readonly rateLimitRemaining: Histogram<'endpoint'>;
   private readonly heldBack: Counter<'endpoint'>;
+  private pendingCalls: UpstreamCall[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -62,6 +63,19 @@ export class GatewayMetrics {
       help: "Calls the gateway answered RateLimitedError itself because the caller's budget was spent.",
       labelNames: ['endpoint'],
       registers: [this.registry],
+    });
+  }
+
+  /**
+   * Counts the call once the current round of I/O is done: when many upstream answers land at once
+   * (latency-bound load), each caller's response goes out before any of them is counted.
+   */
+  upstreamCallSoon(call: UpstreamCall): void {
+    if (this.pendingCalls.push(call) > 1) return;
+    setImmediate(() => {
+      const calls = this.pendingCalls;
+      this.pendingCalls = [];
+      for (const pending of calls) this.upstreamCall(pending);
     });
   }
 

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { CENSOR, redact } from '../../src/log-redaction';
 import { createLogger } from '../../src/logger';
 
 function capture(format: 'json' | 'pretty') {
@@ -33,6 +34,39 @@ describe('logger', () => {
       variables: '[redacted]',
     });
     expect(line).not.toMatch(/secret-|x@y\.z/);
+  });
+
+  it('redacts at depth, inside arrays, in any case, and in child bindings, without touching the caller', () => {
+    const { logger, lines } = capture('json');
+    const upstream = [
+      { endpoint: 'PUT /contacts/{contactId}', request: { headers: { Authorization: 'Bearer secret-5' } } },
+    ];
+    const logged = { upstream, user: { accessToken: 'secret-6', name: 'kept' } };
+    logger.child({ session: { cookie: 'secret-7' } }).info(logged, 'nested');
+    const line = JSON.parse(lines.join(''));
+    expect(line.upstream[0]).toEqual({
+      endpoint: 'PUT /contacts/{contactId}',
+      request: { headers: { Authorization: CENSOR } },
+    });
+    expect(line.user).toEqual({ accessToken: CENSOR, name: 'kept' });
+    expect(line.session).toEqual({ cookie: CENSOR });
+    expect(JSON.stringify(line)).not.toMatch(/secret-/);
+    // The caller's objects still hold what they held.
+    expect(upstream[0]?.request.headers.Authorization).toBe('Bearer secret-5');
+    expect(logged.user.accessToken).toBe('secret-6');
+  });
+
+  it('hands back the very object when there is nothing to redact, and ends on cycles', () => {
+    const line = {
+      operation: { name: 'UpdateContact', results: ['UpdateContactSuccess'] },
+      upstream: [{ status: 200 }],
+    };
+    expect(redact(line)).toBe(line);
+    const cyclic: Record<string, unknown> = { token: 'secret-8' };
+    cyclic.self = cyclic;
+    const redacted = redact(cyclic);
+    expect(redacted.token).toBe(CENSOR);
+    expect(cyclic.token).toBe('secret-8');
   });
 
   it('formats for reading only when asked for, with the same redaction', () => {
