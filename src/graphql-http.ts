@@ -123,9 +123,7 @@ export function createGraphqlListener({
     if (isJson && fastPath && isReady()) {
       const answer = await fastPath.execute({ headers: req.headers, body, started }, contextFor);
       if (answer) {
-        res.statusCode = answer.status;
-        for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-        res.end(answer.body);
+        res.writeHead(answer.status, answer.headers).end(answer.body);
         return;
       }
     }

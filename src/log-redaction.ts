@@ -56,7 +56,9 @@ function redactWithin(value: unknown, depth: number): unknown {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   const source = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(source)) {
+  // for...in rather than Object.keys: no array per object for lines with nothing to redact.
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
     const item = source[key];
     const redacted = REDACTED_KEYS.has(key.toLowerCase()) ? CENSOR : redactWithin(item, depth + 1);
     if (redacted !== item) {

@@ -6,7 +6,7 @@ import { seedDemoData } from '../../src/simulator/seed';
 import { HighLevelSimulator } from '../../src/simulator/simulator';
 import { UPDATE_CONTACT } from './harness';
 
-it('on SIGTERM, the server process drops no in-flight request, then exits 0', async () => {
+it('on SIGTERM, the server process drops no in-flight request and no log line, then exits 0', async () => {
   const sim = new HighLevelSimulator({ latencyMs: 300 });
   const baseUrl = await sim.start();
   const seed = seedDemoData(sim);
@@ -19,15 +19,16 @@ it('on SIGTERM, the server process drops no in-flight request, then exits 0', as
     },
   );
   try {
+    const entries: { msg: string; url?: string }[] = [];
     const lines = createInterface({ input: child.stdout });
-    let url = '';
-    for await (const line of lines) {
-      const entry = JSON.parse(line) as { msg: string; url?: string };
-      if (entry.msg === 'gateway listening' && entry.url) {
-        url = entry.url;
-        break;
-      }
-    }
+    const closed = once(lines, 'close');
+    const url = await new Promise<string>((resolve) => {
+      lines.on('line', (line) => {
+        const entry = JSON.parse(line) as { msg: string; url?: string };
+        entries.push(entry);
+        if (entry.msg === 'gateway listening' && entry.url) resolve(entry.url);
+      });
+    });
     const inFlight = Array.from({ length: 30 }, (_, n) =>
       fetch(url, {
         method: 'POST',
@@ -52,6 +53,10 @@ it('on SIGTERM, the server process drops no in-flight request, then exits 0', as
     );
     expect(code).toBe(0);
     expect(sim.received).toHaveLength(30);
+    // Every operation's log line reached standard output, though the process exited right after.
+    await closed;
+    expect(entries.filter((entry) => entry.msg === 'graphql operation')).toHaveLength(30);
+    expect(entries.map((entry) => entry.msg)).toContain('shutting down');
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     await sim.stop();
