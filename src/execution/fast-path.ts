@@ -27,7 +27,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
-import { describeOnSpan, logAndCount } from '../observability/operation-log';
+import { describeOnSpan, logAndCount, subjectOf } from '../observability/operation-log';
 import type { DocumentCache } from './document-cache';
 import { ResponseMediaTypes } from './media-types';
 
@@ -115,8 +115,10 @@ export class FastPath {
     };
     describeOnSpan(contextValue, completed);
     // Logged and counted once the answer is on its way: when many upstream answers land at once
-    // (latency-bound load), a caller's response then waits for no other caller's log line.
-    setImmediate(() => logAndCount(this.options.metrics, contextValue, completed));
+    // (latency-bound load), a caller's response then waits for no other caller's log line. Only
+    // the line's values wait with it, not the request's context.
+    const subject = subjectOf(contextValue);
+    setImmediate(() => logAndCount(this.options.metrics, subject, completed));
     return { ...head, body: response };
   }
 

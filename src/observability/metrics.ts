@@ -13,7 +13,7 @@ export interface OperationRecord {
   name: string | null;
   type: string;
   /** The union member (or type) each root field resolved to, e.g. `UpdateContactSuccess`. */
-  results: string[];
+  results: readonly string[];
   durationMs: number;
   /** Whether the response carried top-level errors. */
   failed: boolean;

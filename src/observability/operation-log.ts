@@ -9,6 +9,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
+import type { UpstreamCall } from '../highlevel/http';
 import type { GatewayMetrics } from './metrics';
 
 export interface CompletedOperation {
@@ -20,9 +21,29 @@ export interface CompletedOperation {
   failed: boolean;
 }
 
+/**
+ * What the log line needs of a request: a few small values, so a line written later (the fast path
+ * writes it after the answer) does not keep the whole request (loaders, mapped contacts) alive.
+ */
+export interface OperationSubject {
+  logger: GatewayContext['logger'];
+  traceId: string | undefined;
+  results: readonly string[];
+  upstreamCalls: readonly UpstreamCall[];
+}
+
+export function subjectOf(context: GatewayContext): OperationSubject {
+  return {
+    logger: context.logger,
+    traceId: context.trace?.traceId,
+    results: context.rootResults,
+    upstreamCalls: context.upstreamCalls,
+  };
+}
+
 export function recordOperation(metrics: GatewayMetrics, context: GatewayContext, operation: CompletedOperation): void {
   describeOnSpan(context, operation);
-  logAndCount(metrics, context, operation);
+  logAndCount(metrics, subjectOf(context), operation);
 }
 
 /** Names the request's span after its operation; before the span ends, so not deferred. */
@@ -33,17 +54,16 @@ export function describeOnSpan(context: GatewayContext, { name, type, failed }: 
 /** The operation's log line and metrics. */
 export function logAndCount(
   metrics: GatewayMetrics,
-  context: GatewayContext,
+  { logger, traceId, results, upstreamCalls }: OperationSubject,
   { name, type, durationMs, failed }: CompletedOperation,
 ): void {
-  const results = context.rootResults;
   const rounded = Math.round(durationMs * 10) / 10;
   metrics.operation({ name, type, results, durationMs: rounded, failed });
-  context.logger.info(
+  logger.info(
     {
-      ...(context.trace ? { traceId: context.trace.traceId } : {}),
+      ...(traceId !== undefined ? { traceId } : {}),
       operation: { name, type, results, durationMs: rounded, errors: failed },
-      upstream: context.upstreamCalls.map(({ endpoint, status, outcome, attempt, durationMs: ms }) => ({
+      upstream: upstreamCalls.map(({ endpoint, status, outcome, attempt, durationMs: ms }) => ({
         endpoint,
         status,
         outcome,
