@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { CENSOR, redact } from '../../src/log-redaction';
-import { createLogger } from '../../src/logger';
+import { createLogger, LinesPerTurn } from '../../src/logger';
 
 function capture(format: 'json' | 'pretty') {
   const lines: string[] = [];
@@ -76,5 +76,23 @@ describe('logger', () => {
     expect(output).toContain('hello reader');
     expect(() => JSON.parse(output)).toThrow();
     expect(output).not.toContain('secret-4');
+  });
+});
+
+describe('LinesPerTurn', () => {
+  it('writes the lines of one event-loop turn in one write, after the turn', async () => {
+    const writes: string[] = [];
+    const lines = new LinesPerTurn({ write: (text: string) => void writes.push(text) });
+    lines.write('a\n');
+    lines.write('b\n');
+    lines.write('c\n');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['a\nb\nc\n']);
+    lines.write('d\n');
+    lines.flush();
+    expect(writes).toEqual(['a\nb\nc\n', 'd\n']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(2);
   });
 });
