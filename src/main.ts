@@ -1,6 +1,8 @@
 /**
  * Entry point: configuration from the environment, then the gateway, then signal handling.
  */
+// First: it tunes V8 for everything loaded after it.
+import './v8-tuning';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { createTracing } from './observability/tracing-setup';

@@ -215,10 +215,12 @@ export class HighLevelTransport {
         // Sized for many concurrent callers: a latency-bound upstream needs one connection per call in flight.
         connections: 256,
         keepAliveTimeout: 30_000,
-        // The Deadline is the real one; these are backstops so no socket outlives it for long.
+        // The Deadline covers connect, headers and body, and aborts the request through its
+        // controller, which destroys the socket. undici's own headers and body timeouts would only
+        // repeat it, at the price of two timers per call kept for a second (issue 6).
         connect: { timeout: timeoutMs },
-        headersTimeout: timeoutMs + 1000,
-        bodyTimeout: timeoutMs + 1000,
+        headersTimeout: 0,
+        bodyTimeout: 0,
       });
       this.pools.set(origin, pool);
     }

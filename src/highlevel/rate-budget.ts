@@ -7,6 +7,7 @@
  * least recently seen is forgotten first), so memory is bounded whatever the number of callers.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { RATE_LIMIT_HEADERS } from './types';
 import type { ResponseHeaders } from './outcome';
 
@@ -22,12 +23,16 @@ interface Budget {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class RateBudgets {
-  private readonly budgets = new Map<string, Budget>();
+  // lru-cache rather than a Map re-inserted on every answer: that churn rebuilt the Map's table
+  // over and over, and each old table went to the old generation (issue 6).
+  private readonly budgets: LRUCache<string, Budget>;
 
   constructor(
-    private readonly maxKeys: number,
+    maxKeys: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.budgets = new LRUCache<string, Budget>({ max: maxKeys });
+  }
 
   static keyFor(token: string): string {
     return createHash('sha256').update(token).digest('base64url');
@@ -80,19 +85,12 @@ export class RateBudgets {
     return this.budgets.size;
   }
 
+  /** The caller's budget, now the most recently seen; the least recently seen goes past `maxKeys`. */
   private touch(key: string): Budget {
-    const budget = this.budgets.get(key) ?? {
-      remaining: undefined,
-      dailyRemaining: undefined,
-      intervalMs: undefined,
-      blockedUntil: 0,
-    };
-    // Re-inserting keeps the Map in least-recently-seen order, so eviction takes the oldest first.
-    this.budgets.delete(key);
-    this.budgets.set(key, budget);
-    if (this.budgets.size > this.maxKeys) {
-      const oldest = this.budgets.keys().next().value;
-      if (oldest !== undefined) this.budgets.delete(oldest);
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = { remaining: undefined, dailyRemaining: undefined, intervalMs: undefined, blockedUntil: 0 };
+      this.budgets.set(key, budget);
     }
     return budget;
   }

@@ -1,0 +1,14 @@
+/**
+ * One V8 setting for the gateway process, applied before the rest is loaded (main.ts imports this
+ * module first); the same as starting node with `--no-allocation-site-pretenuring`, but it also holds
+ * when the process is started as `node dist/main.js`.
+ *
+ * Allocation-site pretenuring makes V8 allocate straight into the old generation the objects of any
+ * allocation site whose objects once survived young-generation collections at a high rate. Under
+ * load, a request's objects do survive a collection while its upstream call is in flight, so V8
+ * pretenured sites whose objects usually die with the request; only full collections freed them.
+ * With the heuristic off, they die young and cheaply (issue 6, README "Performance").
+ */
+import { setFlagsFromString } from 'node:v8';
+
+setFlagsFromString('--no-allocation-site-pretenuring');
