@@ -12,7 +12,7 @@
 export const CENSOR = '[redacted]';
 
 /** Keys whose values never reach a log line, compared in lower case. */
-export const REDACTED_KEYS: ReadonlySet<string> = new Set([
+const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'authorization',
   'proxy-authorization',
   'router-authorization',

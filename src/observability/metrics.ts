@@ -79,7 +79,7 @@ export class GatewayMetrics {
     });
   }
 
-  upstreamCall(call: UpstreamCall): void {
+  private upstreamCall(call: UpstreamCall): void {
     if (call.outcome === 'held') {
       this.heldBack.inc({ endpoint: call.endpoint });
       return;
