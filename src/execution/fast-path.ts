@@ -27,7 +27,13 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
-import { describeOnSpan, logAndCount, subjectOf } from '../observability/operation-log';
+import {
+  describeOnSpan,
+  logAndCount,
+  subjectOf,
+  type CompletedOperation,
+  type OperationSubject,
+} from '../observability/operation-log';
 import type { DocumentCache } from './document-cache';
 import { ResponseMediaTypes } from './media-types';
 
@@ -65,6 +71,14 @@ export class FastPath {
   // Per document and operation name: `seen` after the first run, then the compiled query (null when
   // graphql-jit cannot compile it). Entries go with their document when the document cache drops it.
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | 'seen'>>();
+
+  // The operations answered in this round of I/O, logged and counted together after it.
+  private deferred: { subject: OperationSubject; completed: CompletedOperation }[] = [];
+  private readonly logDeferred = () => {
+    const operations = this.deferred;
+    this.deferred = [];
+    for (const { subject, completed } of operations) logAndCount(this.options.metrics, subject, completed);
+  };
 
   constructor(private readonly options: FastPathOptions) {}
 
@@ -117,8 +131,7 @@ export class FastPath {
     // Logged and counted once the answer is on its way: when many upstream answers land at once
     // (latency-bound load), a caller's response then waits for no other caller's log line. Only
     // the line's values wait with it, not the request's context.
-    const subject = subjectOf(contextValue);
-    setImmediate(() => logAndCount(this.options.metrics, subject, completed));
+    if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) setImmediate(this.logDeferred);
     return { ...head, body: response };
   }
 

@@ -28,6 +28,8 @@ export class GatewayMetrics {
   private readonly rateLimitRemaining: Histogram<'endpoint'>;
   private readonly heldBack: Counter<'endpoint'>;
   private pendingCalls: UpstreamCall[] = [];
+  private pendingOperations: OperationRecord[] = [];
+  private flushScheduled = false;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -71,12 +73,49 @@ export class GatewayMetrics {
    * (latency-bound load), each caller's response goes out before any of them is counted.
    */
   upstreamCallSoon(call: UpstreamCall): void {
-    if (this.pendingCalls.push(call) > 1) return;
-    setImmediate(() => {
-      const calls = this.pendingCalls;
-      this.pendingCalls = [];
-      for (const pending of calls) this.upstreamCall(pending);
-    });
+    this.pendingCalls.push(call);
+    this.flushSoon();
+  }
+
+  /** Counts the operation with the others of the same round of I/O (see flush). */
+  operationSoon(record: OperationRecord): void {
+    this.pendingOperations.push(record);
+    this.flushSoon();
+  }
+
+  private flushSoon(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /**
+   * Records what the round queued. Operations with the same labels are counted with one increment:
+   * prom-client builds and hashes the label set on every call, which showed in the profile (issue 6).
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const calls = this.pendingCalls;
+    const operations = this.pendingOperations;
+    this.pendingCalls = [];
+    this.pendingOperations = [];
+    for (const call of calls) this.upstreamCall(call);
+    const counts = new Map<
+      string,
+      { labels: Record<'operation_name' | 'operation_type' | 'result', string>; n: number }
+    >();
+    for (const record of operations) {
+      const name = this.operationLabel(record.name);
+      const results = record.results.length > 0 ? record.results : [record.failed ? 'error' : 'none'];
+      for (const result of results) {
+        const key = `${name}\n${record.type}\n${result}`;
+        const counted = counts.get(key);
+        if (counted) counted.n += 1;
+        else counts.set(key, { labels: { operation_name: name, operation_type: record.type, result }, n: 1 });
+      }
+      this.operationDuration.observe({ operation_type: record.type }, record.durationMs / 1000);
+    }
+    for (const { labels, n } of counts.values()) this.operations.inc(labels, n);
   }
 
   private upstreamCall(call: UpstreamCall): void {
@@ -90,13 +129,6 @@ export class GatewayMetrics {
     );
     if (call.rateLimitRemaining !== undefined)
       this.rateLimitRemaining.observe({ endpoint: call.endpoint }, call.rateLimitRemaining);
-  }
-
-  operation(record: OperationRecord): void {
-    const name = this.operationLabel(record.name);
-    const results = record.results.length > 0 ? record.results : [record.failed ? 'error' : 'none'];
-    for (const result of results) this.operations.inc({ operation_name: name, operation_type: record.type, result });
-    this.operationDuration.observe({ operation_type: record.type }, record.durationMs / 1000);
   }
 
   private operationLabel(name: string | null): string {

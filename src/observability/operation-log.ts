@@ -10,6 +10,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import type { UpstreamCall } from '../highlevel/http';
+import { ofKnownKeys } from '../log-redaction';
 import type { GatewayMetrics } from './metrics';
 
 export interface CompletedOperation {
@@ -58,9 +59,9 @@ export function logAndCount(
   { name, type, durationMs, failed }: CompletedOperation,
 ): void {
   const rounded = Math.round(durationMs * 10) / 10;
-  metrics.operation({ name, type, results, durationMs: rounded, failed });
+  metrics.operationSoon({ name, type, results, durationMs: rounded, failed });
   logger.info(
-    {
+    ofKnownKeys({
       ...(traceId !== undefined ? { traceId } : {}),
       operation: { name, type, results, durationMs: rounded, errors: failed },
       upstream: upstreamCalls.map(({ endpoint, status, outcome, attempt, durationMs: ms }) => ({
@@ -70,7 +71,7 @@ export function logAndCount(
         attempt,
         durationMs: Math.round(ms * 10) / 10,
       })),
-    },
+    }),
     'graphql operation',
   );
 }

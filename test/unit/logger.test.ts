@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { CENSOR, redact } from '../../src/log-redaction';
-import { createLogger, LinesPerTurn } from '../../src/logger';
+import { CENSOR, ofKnownKeys, redact } from '../../src/log-redaction';
+import { BatchedLines, createLogger } from '../../src/logger';
 
 function capture(format: 'json' | 'pretty') {
   const lines: string[] = [];
@@ -69,6 +69,18 @@ describe('logger', () => {
     expect(cyclic.token).toBe('secret-8');
   });
 
+  it('does not walk a line marked as built from known keys, and that line still serializes as it was', () => {
+    const line = ofKnownKeys({ operation: { name: 'UpdateContact', results: ['UpdateContactSuccess'] } });
+    expect(redact(line)).toBe(line);
+    expect(JSON.parse(JSON.stringify(line))).toEqual({
+      operation: { name: 'UpdateContact', results: ['UpdateContactSuccess'] },
+    });
+    const { logger, lines } = capture('json');
+    logger.info(line, 'marked');
+    expect(JSON.parse(lines.join(''))).toMatchObject({ operation: line.operation, msg: 'marked' });
+    expect(lines.join('')).toMatch(/"time":"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"/);
+  });
+
   it('formats for reading only when asked for, with the same redaction', () => {
     const { logger, lines } = capture('pretty');
     logger.info({ authorization: 'Bearer secret-4' }, 'hello reader');
@@ -79,20 +91,32 @@ describe('logger', () => {
   });
 });
 
-describe('LinesPerTurn', () => {
-  it('writes the lines of one event-loop turn in one write, after the turn', async () => {
+describe('BatchedLines', () => {
+  it('writes the lines that arrive within the delay in one write, after it', async () => {
     const writes: string[] = [];
-    const lines = new LinesPerTurn({ write: (text: string) => void writes.push(text) });
+    const lines = new BatchedLines({ write: (text: string) => void writes.push(text) }, 20);
     lines.write('a\n');
+    await new Promise((resolve) => setImmediate(resolve));
     lines.write('b\n');
     lines.write('c\n');
     expect(writes).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(writes).toEqual(['a\nb\nc\n']);
     lines.write('d\n');
     lines.flush();
     expect(writes).toEqual(['a\nb\nc\n', 'd\n']);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(writes).toHaveLength(2);
+  });
+
+  it('writes at once when the batch reaches its size', () => {
+    const writes: string[] = [];
+    const lines = new BatchedLines({ write: (text: string) => void writes.push(text) }, 10_000, 8);
+    lines.write('1234\n');
+    expect(writes).toEqual([]);
+    lines.write('5678\n');
+    expect(writes).toEqual(['1234\n5678\n']);
+    lines.flush();
+    expect(writes).toHaveLength(1);
   });
 });
