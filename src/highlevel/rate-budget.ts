@@ -6,7 +6,7 @@
  * Keyed by a SHA-256 of the token, never the token; at most `maxKeys` callers are remembered (the
  * least recently seen is forgotten first), so memory is bounded whatever the number of callers.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { RATE_LIMIT_HEADERS } from './types';
 import type { ResponseHeaders } from './outcome';
@@ -35,7 +35,8 @@ export class RateBudgets {
   }
 
   static keyFor(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+    // One-shot: no Hash object per call.
+    return hash('sha256', token, 'base64url');
   }
 
   /**

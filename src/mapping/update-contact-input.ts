@@ -85,6 +85,10 @@ const NULLABLE_TEXT_FIELDS = {
 } as const satisfies Partial<Record<keyof UpdateContactInput, ((value: string) => string | null) | undefined>>;
 
 type NullableTextField = keyof typeof NULLABLE_TEXT_FIELDS;
+const NULLABLE_TEXT_ENTRIES = Object.entries(NULLABLE_TEXT_FIELDS) as [
+  NullableTextField,
+  ((value: string) => string | null) | undefined,
+][];
 
 const NOT_NULL = 'cannot be null: HighLevel does not allow clearing it';
 
@@ -94,10 +98,7 @@ export function toUpdateContactBody(input: UpdateContactInput): InputMapping {
   const refuse = (path: (string | number)[], message: string) =>
     issues.push({ field: ['input', ...path.map(String)], message: `${path.join('.')} ${message}` });
 
-  for (const [field, check] of Object.entries(NULLABLE_TEXT_FIELDS) as [
-    NullableTextField,
-    ((v: string) => string | null) | undefined,
-  ][]) {
+  for (const [field, check] of NULLABLE_TEXT_ENTRIES) {
     const value = input[field];
     if (value === undefined) continue;
     const problem = value === null || !check ? null : check(value);
