@@ -90,21 +90,6 @@ export class HighLevelTransport {
     read: BodyReader<T>,
     { onCall, trace }: CallObservers = {},
   ): Promise<UpstreamResult<T>> {
-    const deadline = new Deadline(this.connection.timeoutMs);
-    try {
-      return await this.sendWithin(deadline, token, request, read, { onCall, trace });
-    } finally {
-      deadline.clear();
-    }
-  }
-
-  private async sendWithin<T>(
-    deadline: Deadline,
-    token: string,
-    request: UpstreamRequest,
-    read: BodyReader<T>,
-    { onCall, trace }: CallObservers,
-  ): Promise<UpstreamResult<T>> {
     const report = (call: UpstreamCall) => {
       this.onCall?.(call);
       onCall?.(call);
@@ -125,30 +110,36 @@ export class HighLevelTransport {
     const path = `${this.basePath}/${request.segments.map(encodeURIComponent).join('/')}`;
 
     const budgetKey = RateBudgets.keyFor(token);
-    for (let attempt = 1; ; attempt += 1) {
-      const waitSeconds = this.budgets.reserve(budgetKey);
-      if (waitSeconds !== undefined) {
-        report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
-        trace?.held(request.endpoint);
-        this.logger.debug(
-          { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
-          'rate budget spent; not calling upstream',
+    // One deadline for every attempt and every wait between attempts.
+    const deadline = new Deadline(timeoutMs);
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const waitSeconds = this.budgets.reserve(budgetKey);
+        if (waitSeconds !== undefined) {
+          report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
+          trace?.held(request.endpoint);
+          this.logger.debug(
+            { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
+            'rate budget spent; not calling upstream',
+          );
+          return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
+        }
+        const { result, errorCode } = await this.attempt(
+          request,
+          attempt,
+          { path, headers, body },
+          deadline,
+          read,
+          budgetKey,
+          report,
+          trace,
         );
-        return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
+        if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
+        const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
+        if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
       }
-      const { result, errorCode } = await this.attempt(
-        request,
-        attempt,
-        { path, headers, body },
-        deadline,
-        read,
-        budgetKey,
-        report,
-        trace,
-      );
-      if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
-      const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
-      if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
+    } finally {
+      deadline.clear();
     }
   }
 
