@@ -49,8 +49,16 @@ export interface SimulatorProcess {
   stop(): void;
 }
 
-export async function startSimulator(latencyMs: number): Promise<SimulatorProcess> {
-  const child = fork(join(__dirname, 'simulator-process.ts'), [String(latencyMs)], {
+/**
+ * The upstream the benchmark measures against: the HighLevel simulator, or (`light`) the calibration
+ * stand-in of bench/light-upstream.ts, which answers contact updates only and takes no latency.
+ */
+export async function startSimulator(
+  latencyMs: number,
+  kind: 'simulator' | 'light' = 'simulator',
+): Promise<SimulatorProcess> {
+  const script = kind === 'light' ? 'light-upstream.ts' : 'simulator-process.ts';
+  const child = fork(join(__dirname, script), [String(latencyMs)], {
     execArgv: ['-r', join(ROOT, 'test/support/register-ts.js')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -114,6 +122,35 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
   }
   return {
     url: origin,
+    pid: child.pid as number,
+    stop: async () => {
+      children.delete(child);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    },
+  };
+}
+
+/**
+ * The issue's yardstick instead of the gateway (bench/reference-gateway.ts: Apollo Server 5 standalone
+ * with one undici resolver), in production mode with the same node flags.
+ */
+export async function startReferenceGateway(upstreamUrl: string): Promise<GatewayProcess> {
+  const nodeFlags = (process.env.GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  const child = fork(join(__dirname, 'reference-gateway.ts'), [upstreamUrl], {
+    execArgv: [...nodeFlags, '-r', join(ROOT, 'test/support/register-ts.js')],
+    env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { ready?: string }) =>
+      message.ready ? resolve(message.ready) : reject(new Error('the reference gateway did not start')),
+    );
+    child.once('exit', () => reject(new Error('the reference gateway exited')));
+  });
+  return {
+    url,
     pid: child.pid as number,
     stop: async () => {
       children.delete(child);
