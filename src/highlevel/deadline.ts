@@ -38,17 +38,29 @@ export class Deadline {
   }
 }
 
-/** Waits `ms`; false if the deadline passes first. */
+/**
+ * Waits `ms`; false if the deadline passes first. Measured on `Date.now()`, the clock the rate budgets
+ * read (src/highlevel/rate-budget.ts): a timer starts from the event loop's cached clock and can fire
+ * early by as much as the current turn has run, and a retry that woke a millisecond before its
+ * Retry-After ended would find its budget still spent and be held back instead of sent.
+ */
 export function sleepWithin(ms: number, deadline: Deadline): Promise<boolean> {
   if (deadline.expired) return Promise.resolve(false);
+  const until = Date.now() + ms;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      cancel();
-      resolve(true);
-    }, ms);
+    let timer: NodeJS.Timeout | undefined;
     const cancel = deadline.onExpiry(() => {
       clearTimeout(timer);
       resolve(false);
     });
+    const wait = (left: number) => {
+      timer = setTimeout(() => {
+        const rest = until - Date.now();
+        if (rest > 0) return wait(rest);
+        cancel();
+        resolve(true);
+      }, left);
+    };
+    wait(ms);
   });
 }
