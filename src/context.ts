@@ -49,7 +49,7 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     deps.transport,
     parseAuthorization(request.authorization),
     createLimit(deps.upstreamConcurrency),
-    { onCall: (call) => upstreamCalls.push(call), trace: request.trace },
+    { onCall: (call) => upstreamCalls.push(call), trace: request.trace, logger },
   );
   const contacts = new ContactsApi(client, logger);
   const users = new UsersApi(client);

@@ -51,6 +51,8 @@ export interface CallObservers {
   onCall?: UpstreamCallObserver;
   /** The request's span when tracing is on: each attempt gets a child span and sends its traceparent. */
   trace?: RequestSpan;
+  /** The request's logger, so the transport's lines carry its request id. */
+  logger?: Logger;
 }
 
 export interface TransportOptions {
@@ -88,7 +90,7 @@ export class HighLevelTransport {
     token: string,
     request: UpstreamRequest,
     read: BodyReader<T>,
-    { onCall, trace }: CallObservers = {},
+    { onCall, trace, logger = this.logger }: CallObservers = {},
   ): Promise<UpstreamResult<T>> {
     const report = (call: UpstreamCall) => {
       this.onCall?.(call);
@@ -118,7 +120,7 @@ export class HighLevelTransport {
         if (waitSeconds !== undefined) {
           report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
           trace?.held(request.endpoint);
-          this.logger.debug(
+          logger.debug(
             { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
             'rate budget spent; not calling upstream',
           );
@@ -133,6 +135,7 @@ export class HighLevelTransport {
           budgetKey,
           report,
           trace,
+          logger,
         );
         if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
         const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
@@ -152,6 +155,7 @@ export class HighLevelTransport {
     budgetKey: string,
     report: UpstreamCallObserver,
     trace: RequestSpan | undefined,
+    logger: Logger,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);
@@ -166,7 +170,7 @@ export class HighLevelTransport {
       const { reason, status, code } = response;
       report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
       span?.end(status, reason);
-      this.logCall(request, attempt, started, status, reason, code);
+      logCall(logger, request, attempt, started, status, reason, code);
       return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };
     }
     const { status } = response;
@@ -187,7 +191,7 @@ export class HighLevelTransport {
       ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
     });
     span?.end(status, outcome);
-    this.logCall(request, attempt, started, status, result.ok ? undefined : result.failure.kind);
+    logCall(logger, request, attempt, started, status, result.ok ? undefined : result.failure.kind);
     return { result };
   }
 
@@ -217,34 +221,35 @@ export class HighLevelTransport {
     }
     return pool;
   }
+}
 
-  private logCall(
-    request: UpstreamRequest,
-    attempt: number,
-    started: number,
-    status: number | null,
-    failure?: string,
-    code?: string,
-  ): void {
-    const entry = {
-      upstream: {
-        endpoint: request.endpoint,
-        attempt,
-        status,
-        durationMs: Math.round(performance.now() - started),
-        failure,
-        code,
-      },
-    };
-    if (
-      failure === 'timeout' ||
-      failure === 'unreachable' ||
-      failure === 'bad-response' ||
-      (status !== null && status >= 500)
-    ) {
-      this.logger.warn(entry, 'upstream call failed');
-    } else {
-      this.logger.debug(entry, 'upstream call');
-    }
+function logCall(
+  logger: Logger,
+  request: UpstreamRequest,
+  attempt: number,
+  started: number,
+  status: number | null,
+  failure?: string,
+  code?: string,
+): void {
+  const entry = {
+    upstream: {
+      endpoint: request.endpoint,
+      attempt,
+      status,
+      durationMs: Math.round(performance.now() - started),
+      failure,
+      code,
+    },
+  };
+  if (
+    failure === 'timeout' ||
+    failure === 'unreachable' ||
+    failure === 'bad-response' ||
+    (status !== null && status >= 500)
+  ) {
+    logger.warn(entry, 'upstream call failed');
+  } else {
+    logger.debug(entry, 'upstream call');
   }
 }

@@ -131,6 +131,20 @@ describe('metrics and the operation log line', () => {
     expect(typeof (line?.operation as { durationMs: number }).durationMs).toBe('number');
   });
 
+  it("tags the transport's lines with the request id", async () => {
+    const id = stack.seed.contactIds[0] as string;
+    stack.sim.injectFault({ kind: 'status', status: 503, body: '' });
+    await stack.graphql(
+      'mutation ($id: ID!) { updateContact(id: $id, input: { city: "Down" }) { __typename } }',
+      { id },
+      { token: stack.seed.token, headers: { 'x-request-id': 'upstream-fail-1' } },
+    );
+    const failed = stack.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((entry) => entry.msg === 'upstream call failed' && entry.requestId === 'upstream-fail-1');
+    expect(failed).toMatchObject({ level: 40, upstream: { endpoint: 'PUT /contacts/{contactId}', status: 503 } });
+  });
+
   it('keeps client-chosen operation names from growing the label set without bound', async () => {
     const count = async (name: string) => {
       const text = await (await fetch(`${base()}/metrics`)).text();
