@@ -58,16 +58,8 @@ export async function startSimulator(
   kind: 'simulator' | 'light' = 'simulator',
 ): Promise<SimulatorProcess> {
   const script = kind === 'light' ? 'light-upstream.ts' : 'simulator-process.ts';
-  const child = fork(join(__dirname, script), [String(latencyMs)], {
-    execArgv: ['-r', join(ROOT, 'test/support/register-ts.js')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.add(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: { ready?: string }) =>
-      message.ready ? resolve(message.ready) : reject(new Error('simulator did not start')),
-    );
-    child.once('exit', () => reject(new Error('simulator exited')));
+  const { child, url } = await forkTypeScript(script, [String(latencyMs)], {
+    name: kind === 'light' ? 'the light upstream' : 'the simulator',
   });
   return {
     url,
@@ -95,9 +87,7 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
   const port = await freePort();
   const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
   const log = openSync(logFile, 'w');
-  // Passed as arguments rather than NODE_OPTIONS, which refuses most V8 flags (e.g. --single-threaded-gc).
-  const nodeFlags = (process.env.GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...gatewayNodeFlags(), join(ROOT, 'dist/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -123,11 +113,7 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
   return {
     url: origin,
     pid: child.pid as number,
-    stop: async () => {
-      children.delete(child);
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-    },
+    stop: () => stopGracefully(child),
   };
 }
 
@@ -136,28 +122,44 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
  * with one undici resolver), in production mode with the same node flags.
  */
 export async function startReferenceGateway(upstreamUrl: string): Promise<GatewayProcess> {
-  const nodeFlags = (process.env.GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = fork(join(__dirname, 'reference-gateway.ts'), [upstreamUrl], {
-    execArgv: [...nodeFlags, '-r', join(ROOT, 'test/support/register-ts.js')],
+  const { child, url } = await forkTypeScript('reference-gateway.ts', [upstreamUrl], {
+    name: 'the reference gateway',
+    nodeFlags: gatewayNodeFlags(),
     env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+  });
+  return { url, pid: child.pid as number, stop: () => stopGracefully(child) };
+}
+
+// Passed as arguments rather than NODE_OPTIONS, which refuses most V8 flags (e.g. --single-threaded-gc).
+function gatewayNodeFlags(): string[] {
+  return (process.env.GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** Forks one of bench/'s TypeScript processes and waits for the `{ ready: url }` it sends once listening. */
+async function forkTypeScript(
+  script: string,
+  args: string[],
+  { name, nodeFlags = [], env }: { name: string; nodeFlags?: string[]; env?: NodeJS.ProcessEnv },
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(join(__dirname, script), args, {
+    execArgv: [...nodeFlags, '-r', join(ROOT, 'test/support/register-ts.js')],
+    ...(env ? { env } : {}),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message: { ready?: string }) =>
-      message.ready ? resolve(message.ready) : reject(new Error('the reference gateway did not start')),
+      message.ready ? resolve(message.ready) : reject(new Error(`${name} did not start`)),
     );
-    child.once('exit', () => reject(new Error('the reference gateway exited')));
+    child.once('exit', () => reject(new Error(`${name} exited`)));
   });
-  return {
-    url,
-    pid: child.pid as number,
-    stop: async () => {
-      children.delete(child);
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-    },
-  };
+  return { child, url };
+}
+
+async function stopGracefully(child: ChildProcess): Promise<void> {
+  children.delete(child);
+  child.kill('SIGTERM');
+  await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
 }
 
 function freePort(): Promise<number> {
