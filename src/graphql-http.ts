@@ -67,6 +67,8 @@ export function createGraphqlListener({
     if (url.pathname === '/readyz')
       return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');
     if (url.pathname === '/metrics') {
+      // A scrape sees every operation answered before it, even those whose round has not ended.
+      fastPath?.logDeferred();
       res.setHeader('content-type', metrics.contentType);
       res.end(await metrics.metrics());
       return;

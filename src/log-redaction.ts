@@ -33,21 +33,8 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
 // bounded walk also ends on cyclic objects.
 const MAX_DEPTH = 6;
 
-const KNOWN_KEYS = Symbol('a log line built from known keys');
-
-/**
- * Marks a line the gateway builds itself from fixed keys and plain values (the operation line, one
- * per request): no value in it can sit under a redacted key, so it is not walked.
- */
-export function ofKnownKeys<T extends object>(line: T): T {
-  (line as Record<symbol, unknown>)[KNOWN_KEYS] = true;
-  return line;
-}
-
 /** `value` itself when nothing in it is redacted; otherwise a copy with the redacted values replaced. */
 export function redact<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[KNOWN_KEYS] === true)
-    return value;
   return redactWithin(value, 0) as T;
 }
 

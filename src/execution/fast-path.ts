@@ -27,6 +27,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
+import { afterRound } from '../observability/after-round';
 import {
   describeOnSpan,
   logAndCount,
@@ -74,7 +75,9 @@ export class FastPath {
 
   // The operations answered in this round of I/O, logged and counted together after it.
   private deferred: { subject: OperationSubject; completed: CompletedOperation }[] = [];
-  private readonly logDeferred = () => {
+
+  /** Logs and counts the answered operations still waiting for their round to end (also before a scrape). */
+  readonly logDeferred = (): void => {
     const operations = this.deferred;
     this.deferred = [];
     for (const { subject, completed } of operations) logAndCount(this.options.metrics, subject, completed);
@@ -131,7 +134,7 @@ export class FastPath {
     // Logged and counted once the answer is on its way: when many upstream answers land at once
     // (latency-bound load), a caller's response then waits for no other caller's log line. Only
     // the line's values wait with it, not the request's context.
-    if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) setImmediate(this.logDeferred);
+    if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) afterRound(this.logDeferred);
     return { ...head, body: response };
   }
 

@@ -10,7 +10,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import type { UpstreamCall } from '../highlevel/http';
-import { ofKnownKeys } from '../log-redaction';
+import { writeInfoLine } from '../logger';
 import type { GatewayMetrics } from './metrics';
 
 export interface CompletedOperation {
@@ -60,19 +60,37 @@ export function logAndCount(
 ): void {
   const rounded = Math.round(durationMs * 10) / 10;
   metrics.operationSoon({ name, type, results, durationMs: rounded, failed });
-  logger.info(
-    ofKnownKeys({
-      ...(traceId !== undefined ? { traceId } : {}),
-      operation: { name, type, results, durationMs: rounded, errors: failed },
-      upstream: upstreamCalls.map(({ endpoint, status, outcome, attempt, durationMs: ms }) => ({
-        endpoint,
-        status,
-        outcome,
-        attempt,
-        durationMs: Math.round(ms * 10) / 10,
-      })),
-    }),
-    'graphql operation',
+  const fields = operationLineFields(
+    traceId,
+    { name, type, results, durationMs: rounded, errors: failed },
+    upstreamCalls,
+  );
+  if (!writeInfoLine(logger, fields, OPERATION_MESSAGE)) logger.info(JSON.parse(`{${fields}}`), OPERATION_MESSAGE);
+}
+
+export const OPERATION_MESSAGE = 'graphql operation';
+
+/**
+ * The operation line's fields as JSON, written by hand (src/logger.ts, writeInfoLine): its keys are
+ * fixed and its values are names, numbers and booleans, so there is nothing to redact. Strings go
+ * through JSON.stringify all the same: an operation name can come from the caller.
+ */
+export function operationLineFields(
+  traceId: string | undefined,
+  operation: { name: string | null; type: string; results: readonly string[]; durationMs: number; errors: boolean },
+  upstreamCalls: readonly UpstreamCall[],
+): string {
+  let upstream = '';
+  for (const { endpoint, status, outcome, attempt, durationMs } of upstreamCalls) {
+    upstream +=
+      `${upstream === '' ? '' : ','}{"endpoint":${JSON.stringify(endpoint)},"status":${status === null ? 'null' : status},` +
+      `"outcome":${JSON.stringify(outcome)},"attempt":${attempt},"durationMs":${Math.round(durationMs * 10) / 10}}`;
+  }
+  return (
+    `${traceId === undefined ? '' : `"traceId":${JSON.stringify(traceId)},`}` +
+    `"operation":{"name":${JSON.stringify(operation.name)},"type":${JSON.stringify(operation.type)},` +
+    `"results":${JSON.stringify(operation.results)},"durationMs":${operation.durationMs},"errors":${operation.errors}},` +
+    `"upstream":[${upstream}]`
   );
 }
 

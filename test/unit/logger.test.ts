@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
-import { CENSOR, ofKnownKeys, redact } from '../../src/log-redaction';
-import { BatchedLines, createLogger } from '../../src/logger';
+import { CENSOR, redact } from '../../src/log-redaction';
+import { BatchedLines, createLogger, writeInfoLine } from '../../src/logger';
+import { GatewayMetrics } from '../../src/observability/metrics';
+import { logAndCount, OPERATION_MESSAGE, operationLineFields } from '../../src/observability/operation-log';
 
 function capture(format: 'json' | 'pretty') {
   const lines: string[] = [];
@@ -69,16 +71,73 @@ describe('logger', () => {
     expect(cyclic.token).toBe('secret-8');
   });
 
-  it('does not walk a line marked as built from known keys, and that line still serializes as it was', () => {
-    const line = ofKnownKeys({ operation: { name: 'UpdateContact', results: ['UpdateContactSuccess'] } });
-    expect(redact(line)).toBe(line);
-    expect(JSON.parse(JSON.stringify(line))).toEqual({
-      operation: { name: 'UpdateContact', results: ['UpdateContactSuccess'] },
+  it('writes a prebuilt info line byte for byte as pino writes the same fields', () => {
+    const calls = [
+      { endpoint: 'PUT /contacts/{contactId}', status: 200, outcome: 'ok', attempt: 1, durationMs: 12.34 },
+      { endpoint: 'GET /users/{userId}', status: null, outcome: 'timeout', attempt: 2, durationMs: 0.05 },
+    ];
+    const operation = {
+      name: 'Update"Contact',
+      type: 'mutation',
+      results: ['UpdateContactSuccess'],
+      durationMs: 3.4,
+      errors: false,
+    };
+    const fields = operationLineFields('4bf92f3577b34da6a3ce929d0e0e4736', operation, calls);
+    const viaPino = capture('json');
+    const prebuilt = capture('json');
+    // Frozen clock: both lines must carry the same time.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 25, 8, 0, 0, 123));
+    try {
+      const child = (logger: ReturnType<typeof capture>['logger']) =>
+        logger.child({ requestId: 'req-1' }).child({ extra: 'x' });
+      child(viaPino.logger).info(
+        {
+          traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+          operation,
+          upstream: calls.map((call) => ({ ...call, durationMs: Math.round(call.durationMs * 10) / 10 })),
+        },
+        OPERATION_MESSAGE,
+      );
+      expect(writeInfoLine(child(prebuilt.logger), fields, OPERATION_MESSAGE)).toBe(true);
+    } finally {
+      now.mockRestore();
+    }
+    expect(prebuilt.lines.join('')).toBe(viaPino.lines.join(''));
+    expect(JSON.parse(prebuilt.lines.join(''))).toMatchObject({
+      level: 30,
+      time: '2026-11-25T08:00:00.123Z',
+      requestId: 'req-1',
+      extra: 'x',
+      operation: { name: 'Update"Contact', durationMs: 3.4 },
+      upstream: [
+        { status: 200, durationMs: 12.3 },
+        { status: null, durationMs: 0.1 },
+      ],
+      msg: 'graphql operation',
     });
+  });
+
+  it('writes no prebuilt line below its level, and declines loggers it cannot reproduce', () => {
     const { logger, lines } = capture('json');
-    logger.info(line, 'marked');
-    expect(JSON.parse(lines.join(''))).toMatchObject({ operation: line.operation, msg: 'marked' });
-    expect(lines.join('')).toMatch(/"time":"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"/);
+    logger.level = 'warn';
+    expect(writeInfoLine(logger, '"a":1', 'quiet')).toBe(true);
+    expect(lines).toEqual([]);
+    logger.level = 'info';
+    expect(writeInfoLine(logger.child({}, { msgPrefix: '[x] ' }), '"a":1', 'prefixed')).toBe(false);
+    expect(lines).toEqual([]);
+  });
+
+  it('writes the operation line through pino where a prebuilt line is declined (the pretty format)', () => {
+    const { logger, lines } = capture('pretty');
+    logAndCount(
+      new GatewayMetrics(),
+      { logger, traceId: undefined, results: ['UpdateContactSuccess'], upstreamCalls: [] },
+      { name: 'UpdateContact', type: 'mutation', durationMs: 1.25, failed: false },
+    );
+    const output = lines.join('');
+    expect(output).toContain(OPERATION_MESSAGE);
+    expect(output).toContain('UpdateContactSuccess');
   });
 
   it('formats for reading only when asked for, with the same redaction', () => {
