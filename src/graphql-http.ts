@@ -9,6 +9,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { Registry } from 'prom-client';
 import type { GatewayContext, RequestInfo } from './context';
 import type { FastPath } from './execution/fast-path';
+import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
 import { readBody } from './http-body';
 import type { Logger } from './logger';
@@ -52,12 +53,15 @@ export function createGraphqlListener({
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
+  const failed = (res: ServerResponse, error: unknown) => {
+    logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'request failed outside GraphQL');
+    if (!res.headersSent) sendJson(res, 500, 'Internal server error.');
+    else res.destroy();
+  };
+  const answers = new AnswerWrites(failed);
+
   return (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'request failed outside GraphQL');
-      if (!res.headersSent) sendJson(res, 500, 'Internal server error.');
-      else res.destroy();
-    });
+    handle(req, res).catch((error: unknown) => failed(res, error));
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -82,8 +86,9 @@ export function createGraphqlListener({
     try {
       await serveGraphql(req, res, url.search, method, span, started);
     } finally {
-      // Not sent yet means it failed outside GraphQL: the caller gets a 500.
-      span?.end(res.headersSent ? res.statusCode : 500);
+      // A queued answer ends the span once written. Otherwise, not sent yet means it failed outside
+      // GraphQL: the caller gets a 500.
+      if (!answers.isPending(res)) span?.end(res.headersSent ? res.statusCode : 500);
     }
   }
 
@@ -125,7 +130,7 @@ export function createGraphqlListener({
     if (isJson && fastPath && isReady()) {
       const answer = await fastPath.execute({ headers: req.headers, body, started }, contextFor);
       if (answer) {
-        res.writeHead(answer.status, answer.headers).end(answer.body);
+        answers.write(res, answer.status, answer.headers, answer.body, span && ((status) => span.end(status)));
         return;
       }
     }
