@@ -135,7 +135,7 @@ export class FastPath {
     // (latency-bound load), a caller's response then waits for no other caller's log line. Only
     // the line's values wait with it, not the request's context.
     if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) afterRound(this.logDeferred);
-    return { ...head, body: response };
+    return { status: head.status, headers: head.headers, body: response };
   }
 
   /**

@@ -15,9 +15,45 @@ export function countryFromRest(value: string): CountryCode | undefined {
 
 /** An upstream timestamp as RFC 3339 UTC (`2021-07-02T05:18:26.704Z`). */
 export function dateTimeFromRest(value: string): string | undefined {
+  // HighLevel's timestamps are already in that form: no Date round trip for them.
+  if (isCanonicalDateTime(value)) return value;
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+const CANONICAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+
+/**
+ * Whether `value` is a valid instant written exactly as `Date.prototype.toISOString` writes it
+ * (`2021-07-02T05:18:26.704Z`, years 0000-9999): the same answer as `new Date(value).toISOString()
+ * === value`, without building a Date.
+ */
+export function isCanonicalDateTime(value: string): boolean {
+  const parts = CANONICAL_DATE_TIME.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // The date formats HighLevel documents for dateOfBirth, year first or month first, with any of - / . _

@@ -1,4 +1,4 @@
-import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
+import { JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import {
   AddContactTagsResult,
@@ -9,6 +9,7 @@ import {
   UpdateContactResult,
 } from './abstract-types';
 import { Contact } from './Contact';
+import { DateTime } from './DateTime';
 import { AddContactTagsSuccess, RemoveContactTagsSuccess } from './ContactTagsSuccess';
 import { CustomField } from './CustomField';
 import { DndChannelSetting } from './DndChannelSetting';
@@ -35,7 +36,7 @@ export const resolvers: Resolvers = {
   ContactResult,
   CustomFieldValue,
   DisplayableError,
-  DateTime: DateTimeResolver,
+  DateTime,
   LocalDate: LocalDateResolver,
   JSONObject: JSONObjectResolver,
 };

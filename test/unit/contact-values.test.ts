@@ -6,6 +6,7 @@ import {
   countryFromRest,
   customFieldValueFromRest,
   dateTimeFromRest,
+  isCanonicalDateTime,
   localDateFromRest,
 } from '../../src/mapping/contact-values';
 import { dndChannelFromRest, dndStatusFromRest, inboundDndStatusFromRest } from '../../src/mapping/dnd';
@@ -39,6 +40,47 @@ describe('upstream contact values -> GraphQL', () => {
     expect(dateTimeFromRest('yesterday')).toBeUndefined();
     expect(dateTimeFromRest('1')).toBeUndefined();
     expect(dateTimeFromRest('2021-13-45T99:99:99Z')).toBeUndefined();
+    expect(dateTimeFromRest('2023-02-29T10:00:00.000Z')).toBe('2023-03-01T10:00:00.000Z');
+  });
+
+  it('knows a canonical timestamp without a Date: the same answer as a toISOString round trip', () => {
+    const byDate = (value: string) => {
+      const time = Date.parse(value);
+      return !Number.isNaN(time) && new Date(time).toISOString() === value;
+    };
+    const samples = [
+      '2021-07-02T05:18:26.704Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2024-02-29T12:00:00.000Z',
+      '2000-02-29T12:00:00.000Z',
+      '1900-02-29T12:00:00.000Z',
+      '2023-02-29T12:00:00.000Z',
+      '2023-04-31T12:00:00.000Z',
+      '2023-12-31T12:00:00.000Z',
+      '2023-00-10T12:00:00.000Z',
+      '2023-13-10T12:00:00.000Z',
+      '2023-01-00T12:00:00.000Z',
+      '2023-01-32T12:00:00.000Z',
+      '2023-01-10T24:00:00.000Z',
+      '2023-01-10T23:60:00.000Z',
+      '2023-01-10T23:59:60.000Z',
+      '2023-01-10T23:59:59Z',
+      '2023-01-10T23:59:59.000z',
+      '2023-01-10T23:59:59.000+00:00',
+      '2023-01-10 23:59:59.000Z',
+      '+002023-01-10T23:59:59.000Z',
+      ' 2023-01-10T23:59:59.000Z',
+    ];
+    // Every month's last day and the day after, across leap and common years.
+    for (const year of [1900, 2000, 2023, 2024]) {
+      for (let month = 1; month <= 12; month += 1) {
+        for (const day of [28, 29, 30, 31]) {
+          samples.push(`${year}-${String(month).padStart(2, '0')}-${day}T00:00:00.000Z`);
+        }
+      }
+    }
+    for (const value of samples) expect([value, isCanonicalDateTime(value)]).toEqual([value, byDate(value)]);
   });
 
   it('reads dates of birth in the documented formats as YYYY-MM-DD', () => {

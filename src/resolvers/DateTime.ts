@@ -1,0 +1,21 @@
+/**
+ * The DateTime scalar: graphql-scalars' DateTime, except that it answers a string. graphql-scalars
+ * serializes every value to a Date, which the response's JSON.stringify then writes back out with
+ * `toJSON`; for a value already in canonical form (what src/mapping/contact-values.ts produces) that
+ * was a parse and a format per field, and a Date in the result took JSON.stringify off its fast path
+ * (2.2 µs for the updateContact answer against 1.0 µs without, issue 6). The JSON is the same: any
+ * other value goes through graphql-scalars (the same checks and errors) and is written as its
+ * `toISOString`, as JSON.stringify wrote its Date.
+ */
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { isCanonicalDateTime } from '../mapping/contact-values';
+
+export const DateTime = new GraphQLScalarType<Date | string, string>({
+  ...DateTimeResolver.toConfig(),
+  serialize(value) {
+    if (typeof value === 'string' && isCanonicalDateTime(value)) return value;
+    const serialized: unknown = DateTimeResolver.serialize(value);
+    return serialized instanceof Date ? serialized.toISOString() : String(serialized);
+  },
+});
