@@ -22,33 +22,55 @@ export function dateTimeFromRest(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-const CANONICAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
-
 /**
  * Whether `value` is a valid instant written exactly as `Date.prototype.toISOString` writes it
  * (`2021-07-02T05:18:26.704Z`, years 0000-9999): the same answer as `new Date(value).toISOString()
- * === value`, without building a Date.
+ * === value`, without building a Date. Read character by character: it runs for every timestamp of
+ * every answer (twice, here and in the DateTime scalar), and a regex with captures cost ~1 µs.
  */
 export function isCanonicalDateTime(value: string): boolean {
-  const parts = CANONICAL_DATE_TIME.exec(value);
-  if (!parts) return false;
-  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  if (
+    value.length !== 24 ||
+    value[4] !== '-' ||
+    value[7] !== '-' ||
+    value[10] !== 'T' ||
+    value[13] !== ':' ||
+    value[16] !== ':' ||
+    value[19] !== '.' ||
+    value[23] !== 'Z' ||
+    digitsAt(value, 20, 3) < 0
+  )
+    return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
   return (
+    year >= 0 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
+    hour >= 0 &&
     hour <= 23 &&
+    minute >= 0 &&
     minute <= 59 &&
+    second >= 0 &&
     second <= 59
   );
+}
+
+/** The decimal number in `count` characters from `start`, or -1 if any of them is not a digit. */
+function digitsAt(value: string, start: number, count: number): number {
+  let number = 0;
+  for (let i = start; i < start + count; i += 1) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 function daysInMonth(year: number, month: number): number {

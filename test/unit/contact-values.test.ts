@@ -71,6 +71,10 @@ describe('upstream contact values -> GraphQL', () => {
       '2023-01-10 23:59:59.000Z',
       '+002023-01-10T23:59:59.000Z',
       ' 2023-01-10T23:59:59.000Z',
+      '2023-01-10T23:59:59.0a0Z',
+      '2O23-01-10T23:59:59.000Z',
+      '2023-1-100T23:59:59.000Z',
+      '2023-01-10T23:5:590.000Z',
     ];
     // Every month's last day and the day after, across leap and common years.
     for (const year of [1900, 2000, 2023, 2024]) {
