@@ -6,6 +6,7 @@
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -48,6 +49,8 @@ beforeAll(async () => {
         resolvers: { Query: { orders: () => orderContactIds.map((id, n) => ({ id: `order-${n}`, contact: { id } })) } },
       },
     ]),
+    // No router here asks for federated traces; without this, Apollo announces inline tracing on the console.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const orders = await startStandaloneServer(ordersServer, { listen: { port: 0, host: '127.0.0.1' } });
 
