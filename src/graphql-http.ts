@@ -53,10 +53,28 @@ export function createGraphqlListener({
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
+  // The one answer for what failed outside GraphQL's own error handling: masked, with a correlation id
+  // that the log line carries too.
   const failed = (res: ServerResponse, error: unknown) => {
-    logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'request failed outside GraphQL');
-    if (!res.headersSent) sendJson(res, 500, 'Internal server error.');
-    else res.destroy();
+    const correlationId = randomUUID();
+    const requestId = res.getHeader('x-request-id');
+    logger.error(
+      { requestId, correlationId, error: error instanceof Error ? error.name : 'unknown' },
+      'request failed outside GraphQL',
+    );
+    if (res.headersSent) return void res.destroy();
+    res.statusCode = 500;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(
+      JSON.stringify({
+        errors: [
+          {
+            message: `Internal server error (correlation id ${correlationId}).`,
+            extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+          },
+        ],
+      }),
+    );
   };
   const answers = new AnswerWrites(failed);
 

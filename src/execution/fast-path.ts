@@ -20,6 +20,7 @@ import {
   GraphQLError,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLErrorExtensions,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
@@ -164,9 +165,11 @@ export class FastPath {
     error: GraphQLError,
     head: { status: number; headers: Record<string, string> },
   ): GraphQLFormattedError {
+    // graphql-jit's errors have no `extensions` at all when the thrown error had none.
+    const own = (error.extensions as GraphQLErrorExtensions | undefined) ?? {};
     const extensions: Record<string, unknown> = {
-      ...error.extensions,
-      code: error.extensions.code ?? ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+      ...own,
+      code: own.code ?? ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
     };
     const { http } = extensions;
     if (isPlainObject(http)) {

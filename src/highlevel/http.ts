@@ -9,8 +9,9 @@ import type { Logger } from '../logger';
 import type { RequestSpan } from '../observability/tracing';
 import { Deadline, sleepWithin } from './deadline';
 import { exchange } from './exchange';
-import { classifyResponse, failed, type BodyReader, type UpstreamResult } from './outcome';
+import { classifyResponse, failed, type BodyReader, type Scrub, type UpstreamResult } from './outcome';
 import { RateBudgets } from './rate-budget';
+import { scrubUpstreamText } from './upstream-text';
 import { isRetryable, retryDelayMs } from './retry-policy';
 import { RATE_LIMIT_HEADERS } from './types';
 
@@ -53,6 +54,20 @@ export interface CallObservers {
   trace?: RequestSpan;
   /** The request's logger, so the transport's lines carry its request id. */
   logger?: Logger;
+}
+
+/** One upstream call, as its attempts share it. */
+interface Call<T> {
+  request: UpstreamRequest;
+  /** What goes on the wire (the same for every attempt). */
+  wire: { path: string; headers: Record<string, string>; body: string | undefined };
+  deadline: Deadline;
+  read: BodyReader<T>;
+  budgetKey: string;
+  scrub: Scrub;
+  report: UpstreamCallObserver;
+  trace: RequestSpan | undefined;
+  logger: Logger;
 }
 
 export interface TransportOptions {
@@ -114,6 +129,18 @@ export class HighLevelTransport {
     const budgetKey = RateBudgets.keyFor(token);
     // One deadline for every attempt and every wait between attempts.
     const deadline = new Deadline(timeoutMs);
+    const host = this.connection.baseUrl.hostname;
+    const call: Call<T> = {
+      request,
+      wire: { path, headers, body },
+      deadline,
+      read,
+      budgetKey,
+      scrub: (text) => scrubUpstreamText(text, { token, host }),
+      report,
+      trace,
+      logger,
+    };
     try {
       for (let attempt = 1; ; attempt += 1) {
         const waitSeconds = this.budgets.reserve(budgetKey);
@@ -126,17 +153,7 @@ export class HighLevelTransport {
           );
           return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
         }
-        const { result, errorCode } = await this.attempt(
-          request,
-          attempt,
-          { path, headers, body },
-          deadline,
-          read,
-          budgetKey,
-          report,
-          trace,
-          logger,
-        );
+        const { result, errorCode } = await this.attempt(call, attempt);
         if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
         const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
         if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
@@ -147,22 +164,15 @@ export class HighLevelTransport {
   }
 
   private async attempt<T>(
-    request: UpstreamRequest,
+    { request, wire, deadline, read, budgetKey, scrub, report, trace, logger }: Call<T>,
     attempt: number,
-    { path, headers, body }: { path: string; headers: Record<string, string>; body: string | undefined },
-    deadline: Deadline,
-    read: BodyReader<T>,
-    budgetKey: string,
-    report: UpstreamCallObserver,
-    trace: RequestSpan | undefined,
-    logger: Logger,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
     const started = performance.now();
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);
-    span?.inject(headers);
+    span?.inject(wire.headers);
     const response = await exchange(
       this.pool(this.connection.baseUrl.origin),
-      { method: request.method, path, headers, body },
+      { method: request.method, ...wire },
       MAX_RESPONSE_BYTES,
       deadline,
     );
@@ -174,7 +184,7 @@ export class HighLevelTransport {
       return { result: failed({ kind: 'unavailable', reason, statusCode: status }), errorCode: code };
     }
     const { status } = response;
-    const result = classifyResponse(response, read);
+    const result = classifyResponse(response, read, scrub);
     this.budgets.observe(
       budgetKey,
       response.headers,

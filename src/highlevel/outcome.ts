@@ -43,8 +43,14 @@ export function failed(failure: UpstreamFailure): { ok: false; failure: Upstream
 const MAX_MESSAGE_LENGTH = 500;
 const MAX_MESSAGES = 50;
 
-/** Classifies a response by status, then reads its body; a body off the contract never throws. */
-export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader<T>): UpstreamResult<T> {
+/** Makes text written by HighLevel safe to show the caller (src/highlevel/upstream-text.ts). */
+export type Scrub = (text: string) => string;
+
+/**
+ * Classifies a response by status, then reads its body; a body off the contract never throws. Every
+ * message taken from the body passes through `scrub`.
+ */
+export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader<T>, scrub: Scrub): UpstreamResult<T> {
   const { status } = response;
   if (status >= 200 && status < 300) {
     const value = read(parseJson(response.text));
@@ -56,25 +62,28 @@ export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader
     case 400:
       return failed({
         kind: 'bad-request',
-        message: documentedMessage(response.text) ?? 'HighLevel refused the request as malformed.',
+        message: documentedMessage(response.text, scrub) ?? 'HighLevel refused the request as malformed.',
       });
     case 401:
       return failed({
         kind: 'unauthenticated',
         reason: 'token-rejected',
-        message: documentedMessage(response.text) ?? 'HighLevel rejected the access token.',
+        message: documentedMessage(response.text, scrub) ?? 'HighLevel rejected the access token.',
       });
     case 403:
       return failed({
         kind: 'forbidden',
-        message: documentedMessage(response.text) ?? 'The token may not access this resource.',
+        message: documentedMessage(response.text, scrub) ?? 'The token may not access this resource.',
       });
     case 404:
-      return failed({ kind: 'not-found', message: documentedMessage(response.text) ?? 'The resource was not found.' });
+      return failed({
+        kind: 'not-found',
+        message: documentedMessage(response.text, scrub) ?? 'The resource was not found.',
+      });
     case 422:
       return failed({
         kind: 'unprocessable',
-        messages: documentedMessages(response.text) ?? ['HighLevel refused the input.'],
+        messages: documentedMessages(response.text, scrub) ?? ['HighLevel refused the input.'],
       });
     case 429:
       return failed({ kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(response.headers) });
@@ -96,29 +105,30 @@ function messageField(text: string): unknown {
 }
 
 /** The `message` of a documented error body, cleaned for display; undefined when there is none. */
-function documentedMessage(text: string): string | undefined {
+function documentedMessage(text: string, scrub: Scrub): string | undefined {
   const message = messageField(text);
-  if (typeof message === 'string') return cleanMessage(message);
-  if (Array.isArray(message)) return documentedMessages(text)?.join('; ');
+  if (typeof message === 'string') return cleanMessage(message, scrub);
+  if (Array.isArray(message)) return documentedMessages(text, scrub)?.join('; ');
   return undefined;
 }
 
 /** The 422 body's `message` array (a lone string is taken as a list of one). */
-function documentedMessages(text: string): string[] | undefined {
+function documentedMessages(text: string, scrub: Scrub): string[] | undefined {
   const message = messageField(text);
   const list = typeof message === 'string' ? [message] : Array.isArray(message) ? message : [];
   const cleaned = list
     .filter((item): item is string => typeof item === 'string')
     .slice(0, MAX_MESSAGES)
-    .map(cleanMessage)
+    .map((item) => cleanMessage(item, scrub))
     .filter((item): item is string => item !== undefined);
   return cleaned.length > 0 ? cleaned : undefined;
 }
 
-// Messages are shown to end users: no control characters, bounded length.
-function cleanMessage(message: string): string | undefined {
+// Messages are shown to end users: no control characters, nothing credential- or location-like,
+// bounded length (cut after scrubbing, so no part of a secret is left behind).
+function cleanMessage(message: string, scrub: Scrub): string | undefined {
   // eslint-disable-next-line no-control-regex
-  const cleaned = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const cleaned = scrub(message.replace(/[\u0000-\u001f\u007f]+/g, ' ')).trim();
   if (cleaned === '') return undefined;
   return cleaned.length > MAX_MESSAGE_LENGTH ? `${cleaned.slice(0, MAX_MESSAGE_LENGTH)}…` : cleaned;
 }

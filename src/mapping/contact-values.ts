@@ -5,6 +5,7 @@
  */
 import { CountryCode } from '../__generated__/resolvers-types';
 import type { JsonObject, JsonValue } from '../highlevel/types';
+import { jsonValueProblem } from './json-value';
 
 const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.values(CountryCode));
 
@@ -117,6 +118,8 @@ export function customFieldValueFromRest(value: JsonValue | undefined): CustomFi
       ? { __typename: 'CustomFieldTextList', texts: value }
       : undefined;
   }
-  if (typeof value === 'object') return { __typename: 'CustomFieldObject', object: value };
+  // Too deep to serialize, or numbers JSON would write changed: off the contract, like any other shape.
+  if (typeof value === 'object')
+    return jsonValueProblem(value) === undefined ? { __typename: 'CustomFieldObject', object: value } : undefined;
   return undefined;
 }

@@ -27,6 +27,7 @@ import {
   type GraphqlDndChannel,
 } from './dnd';
 import { isEmail, isHttpUrl, isIanaTimeZone } from './formats';
+import { JSON_VALUE_MAX_BYTES, jsonValueProblem } from './json-value';
 
 export interface InputIssue {
   /** Path of the offending argument, e.g. `['input', 'email']`; null when unknown. */
@@ -183,8 +184,13 @@ function toCustomField(input: CustomFieldInput, index: number, refuse: Refuse): 
   if (input.id) item[CUSTOM_FIELD_KEYS.id] = input.id;
   if (input.key) item[CUSTOM_FIELD_KEYS.key] = input.key;
   const value = customFieldValue(input.value);
+  const objectProblem =
+    input.value.object === undefined || input.value.object === null
+      ? undefined
+      : jsonValueProblem(input.value.object, { maxBytes: JSON_VALUE_MAX_BYTES });
   if (value === undefined)
     refuse(['customFields', index, 'value'], 'must set exactly one of text, texts, number or object');
+  else if (objectProblem) refuse(['customFields', index, 'value', 'object'], objectProblem);
   else item[CUSTOM_FIELD_KEYS.value] = value;
   return item;
 }

@@ -25,6 +25,12 @@ const schema = new GraphQLSchema({
           return 'world';
         },
       },
+      boom: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      },
     },
   }),
 });
@@ -97,5 +103,18 @@ describe('FastPath execution', () => {
     for (let i = 0; i < 4; i += 1) expect((await run(path, '{ hello }'))?.body).toBe('{"data":{"hello":"world"}}\n');
     expect(compile).toHaveBeenCalledTimes(1);
     expect(resolved).toBe(4);
+  });
+
+  it('formats an error thrown without extensions the same on graphql-js and on the compiled query', async () => {
+    const path = fastPath();
+    const bodies = [];
+    for (let i = 0; i < 3; i += 1) bodies.push((await run(path, '{ boom }'))?.body);
+    expect(compile).toHaveBeenCalledTimes(1);
+    expect(bodies).toEqual(
+      Array(3).fill(
+        '{"errors":[{"message":"Maximum call stack size exceeded","locations":[{"line":1,"column":3}],' +
+          '"path":["boom"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"boom":null}}\n',
+      ),
+    );
   });
 });

@@ -2,6 +2,8 @@ import { classifyResponse, retryAfterSeconds, type UpstreamResponse } from '../.
 import { errorMember, issueFromUpstreamMessage } from '../../src/mapping/failures';
 
 const readAnything = (json: unknown) => (json === undefined ? undefined : json);
+// What scrubbing takes out is tested in upstream-text.test.ts.
+const keepText = (text: string) => text;
 
 function response(status: number, body: unknown, headers: Record<string, string> = {}): UpstreamResponse {
   return { status, headers, text: typeof body === 'string' ? body : JSON.stringify(body) };
@@ -9,14 +11,14 @@ function response(status: number, body: unknown, headers: Record<string, string>
 
 /** The member a client gets for an upstream answer: the whole path from status to union member. */
 function memberFor(res: UpstreamResponse) {
-  const result = classifyResponse(res, readAnything);
+  const result = classifyResponse(res, readAnything, keepText);
   if (result.ok) throw new Error('expected a failure');
   return errorMember(result.failure);
 }
 
 describe('every upstream status becomes its union member', () => {
   it('2xx with the documented body is a success', () => {
-    expect(classifyResponse(response(200, { contact: { id: 'x' } }), readAnything)).toEqual({
+    expect(classifyResponse(response(200, { contact: { id: 'x' } }), readAnything, keepText)).toEqual({
       ok: true,
       value: { contact: { id: 'x' } },
     });
@@ -24,7 +26,7 @@ describe('every upstream status becomes its union member', () => {
 
   it('2xx with a body that is not the documented JSON is an UpstreamError', () => {
     const res = response(200, '<html>oops</html>');
-    expect(classifyResponse(res, (json) => (json ? json : undefined))).toEqual({
+    expect(classifyResponse(res, (json) => (json ? json : undefined), keepText)).toEqual({
       ok: false,
       failure: { kind: 'unavailable', reason: 'bad-response', statusCode: 200 },
     });
