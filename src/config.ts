@@ -38,6 +38,8 @@ export interface Config {
   documentCacheBytes: number;
   /** Request bodies larger than this are refused with 413. */
   maxRequestBytes: number;
+  /** After SIGTERM: how long /readyz answers 503 while requests are still served, before draining. */
+  shutdownDelayMs: number;
   limits: OperationLimits;
   tracing: TracingConfig;
 }
@@ -84,7 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
     const parsed = parse(raw.trim());
     if ('problem' in parsed) {
       // A secret's value is never repeated, not even a wrong one: it may be the real secret, mistyped.
-      problems.push(`${name}${secret ? '' : `=${JSON.stringify(raw)}`}: ${parsed.problem}`);
+      problems.push(`${name}${secret ? '' : `=${JSON.stringify(withoutCredentials(raw))}`}: ${parsed.problem}`);
       return fallback;
     }
     return parsed.value;
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     documentCacheBytes: read('DOCUMENT_CACHE_BYTES', 8 * 1024 * 1024, integerIn(1024, 1024 * 1024 * 1024)),
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
+    shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 5000, integerIn(0, 120_000)),
     limits: {
       maxDepth: read('MAX_DEPTH', 15, integerIn(1, 100)),
       maxAliases: read('MAX_ALIASES', 15, integerIn(0, 1000)),
@@ -132,6 +135,11 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 type Read = <T>(name: string, fallback: T, parse: Parser<T>) => T;
+
+/** A value as it may be echoed: the user and password of anything URL-like are masked. */
+function withoutCredentials(raw: string): string {
+  return raw.replace(/(\/\/|^)[^/?#\s]*@/g, '$1***@');
+}
 
 /**
  * Tracing follows the OpenTelemetry SDK's variables: on when OTEL_TRACES_EXPORTER=otlp or an OTLP

@@ -38,7 +38,8 @@ export interface ContextDependencies {
 
 export interface RequestInfo {
   requestId: string;
-  authorization: string | undefined;
+  /** The Authorization header; every value when it was sent more than once. */
+  authorization: string | readonly string[] | undefined;
   trace?: RequestSpan | undefined;
 }
 

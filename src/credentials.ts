@@ -15,8 +15,10 @@ export type Credentials =
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 const MAX_HEADER_LENGTH = 8192;
 
-export function parseAuthorization(header: string | undefined): Credentials {
-  if (header === undefined || header.trim() === '') return { kind: 'missing' };
+/** @param header The header's value, or every value of a header sent more than once (always refused). */
+export function parseAuthorization(header: string | readonly string[] | undefined): Credentials {
+  if (typeof header !== 'string') return header === undefined ? { kind: 'missing' } : { kind: 'malformed' };
+  if (header.trim() === '') return { kind: 'missing' };
   if (header.length > MAX_HEADER_LENGTH) return { kind: 'malformed' };
   const match = BEARER.exec(header);
   return match?.[1] ? { kind: 'bearer', token: match[1] } : { kind: 'malformed' };

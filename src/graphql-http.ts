@@ -29,6 +29,8 @@ export interface GraphqlHttpOptions {
   corsOrigins: ReadonlySet<string>;
   /** False once shutdown has begun: /readyz answers 503 so load balancers stop sending. */
   isReady: () => boolean;
+  /** True once the server stops taking connections (after the shutdown delay): Apollo Server answers. */
+  isDraining: () => boolean;
   /** Served at /metrics in the Prometheus text format. */
   metrics: Registry;
   context: (request: RequestInfo) => GatewayContext;
@@ -47,6 +49,7 @@ export function createGraphqlListener({
   maxRequestBytes,
   corsOrigins,
   isReady,
+  isDraining,
   metrics,
   tracing,
   fastPath,
@@ -84,6 +87,9 @@ export function createGraphqlListener({
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestTarget(req.url);
+    // Shutting down: clients open their next request on a new connection, which the load balancer
+    // sends elsewhere once it has seen /readyz answer 503.
+    if (!isReady()) res.setHeader('connection', 'close');
     // Operational endpoints: no auth, no body, nothing about callers.
     if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
     if (url.pathname === '/readyz')
@@ -121,7 +127,7 @@ export function createGraphqlListener({
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
-    if (!isFromRouter(req.headers['router-authorization'])) {
+    if (!isFromRouter(onlyValue(req, 'router-authorization'))) {
       logger.warn({ requestId }, 'refused a request without the router secret');
       return sendJson(res, 401, 'This subgraph only serves its router.');
     }
@@ -142,10 +148,10 @@ export function createGraphqlListener({
         return sendJson(res, 400, 'The request body is not valid JSON.');
       }
     }
-    const contextFor = () => context({ requestId, authorization: req.headers.authorization, trace: span });
+    const contextFor = () => context({ requestId, authorization: onlyValue(req, 'authorization'), trace: span });
 
-    // While shutting down, everything goes through Apollo Server, which knows it is stopping.
-    if (isJson && fastPath && isReady()) {
+    // While draining, everything goes through Apollo Server, which knows it is stopping.
+    if (isJson && fastPath && !isDraining()) {
       const answer = await fastPath.execute({ headers: req.headers, body, started }, contextFor);
       if (answer) {
         answers.write(res, answer.status, answer.headers, answer.body, span && ((status) => span.end(status)));
@@ -179,8 +185,23 @@ function requestTarget(target: string | undefined): RequestTarget {
   return { pathname, search };
 }
 
+/**
+ * A credential header's value, or all its values when it was sent more than once: Node keeps only the
+ * first of a repeated Authorization header, and forwarding one of two tokens would be a guess.
+ */
+function onlyValue(req: IncomingMessage, name: string): string | string[] | undefined {
+  const value = req.headers[name];
+  if (value === undefined) return undefined;
+  let count = 0;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]?.length === name.length && raw[i]?.toLowerCase() === name) count += 1;
+  }
+  return count > 1 ? (req.headersDistinct[name] ?? []) : value;
+}
+
 /** Compares in constant time; hashing first makes the lengths equal without revealing the secret's. */
-function routerCheck(secret: string): (header: string | string[] | undefined) => boolean {
+function routerCheck(secret: string): (header: string | readonly string[] | undefined) => boolean {
   const expected = createHash('sha256').update(secret).digest();
   return (header) =>
     typeof header === 'string' && timingSafeEqual(createHash('sha256').update(header).digest(), expected);

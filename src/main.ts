@@ -28,11 +28,14 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
+  // SIGTERM comes from an orchestrator, which needs time to see /readyz fail; SIGINT from a person at a
+  // terminal, who does not.
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway.stop().then(
+    const delayMs = signal === 'SIGTERM' ? config.shutdownDelayMs : 0;
+    logger.info({ signal, delayMs }, 'shutting down');
+    gateway.stop({ delayMs }).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -48,8 +48,13 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   url: string;
   httpServer: Server;
-  /** Stops taking connections, lets in-flight requests finish, then closes the upstream pool. */
-  stop(): Promise<void>;
+  /**
+   * Shuts down: /readyz answers 503 at once and every answer asks its client to close the connection,
+   * while requests are still accepted and served for `delayMs` (so load balancers see the 503 and stop
+   * sending); then stops taking connections, lets in-flight requests finish, and closes the upstream
+   * pool.
+   */
+  stop(options?: { delayMs?: number }): Promise<void>;
 }
 
 export async function startGateway({
@@ -107,6 +112,7 @@ export async function startGateway({
   });
   await apollo.start();
   let ready = true;
+  let draining = false;
   // The same schema, rules, parser limits and error formatting as Apollo Server above. Apollo's
   // `introspection: false` rule refuses exactly the documents graphql-js's rule below refuses.
   const documents = new DocumentCache(
@@ -125,6 +131,7 @@ export async function startGateway({
       maxRequestBytes: config.maxRequestBytes,
       corsOrigins: config.corsOrigins,
       isReady: () => ready,
+      isDraining: () => draining,
       metrics: metrics.registry,
       tracing,
       fastPath: fastPath
@@ -144,8 +151,10 @@ export async function startGateway({
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`,
     httpServer,
-    async stop() {
+    async stop({ delayMs = 0 } = {}) {
       ready = false;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      draining = true;
       await apollo.stop();
       await transport.close();
       // Losing the last spans must not turn a clean shutdown into a failed one.

@@ -121,10 +121,15 @@ export class FastPath {
     if (!('data' in result)) return undefined;
 
     // Like Apollo Server, an error's `extensions.http` sets the response status and headers.
-    const head = { status: 200, headers: { 'cache-control': 'no-store', 'content-type': contentType } };
+    const head: { status: number; headers: Record<string, string> } = {
+      status: 200,
+      headers: { 'cache-control': 'no-store', 'content-type': contentType },
+    };
     const errors = result.errors?.map((error) => this.format(error, head));
     // Apollo Server's field order and trailing newline.
     const response = `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`;
+    // As Apollo Server's answers: a Content-Length, not chunked.
+    head.headers['content-length'] = String(Buffer.byteLength(response));
     const completed = {
       name: operation.name?.value ?? null,
       type: operation.operation,

@@ -26,6 +26,14 @@ export interface NotExchanged {
 
 class Abandoned extends Error {}
 
+/**
+ * undici's codes for an answer that arrived but is not HTTP it can read (llhttp's `HPE_*` parse errors,
+ * more header bytes than allowed, a body longer or shorter than its Content-Length): a bad response,
+ * not a connection that failed.
+ */
+const MALFORMED_RESPONSE =
+  /^(?:HPE_|UND_ERR_HEADERS_OVERFLOW$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|UND_ERR_RES_EXCEEDED_MAX_SIZE$)/;
+
 export function exchange(
   dispatcher: Dispatcher,
   options: Dispatcher.DispatchOptions,
@@ -73,7 +81,8 @@ export function exchange(
         settle({ ok: true, status: status ?? 0, headers, text: Buffer.concat(chunks, size).toString('utf8') });
       },
       onResponseError(_controller, error) {
-        settle({ ok: false, reason: 'unreachable', status, code: errorCode(error) });
+        const code = errorCode(error);
+        settle({ ok: false, reason: MALFORMED_RESPONSE.test(code) ? 'bad-response' : 'unreachable', status, code });
       },
     });
   });

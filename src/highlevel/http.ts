@@ -9,7 +9,14 @@ import type { Logger } from '../logger';
 import type { RequestSpan } from '../observability/tracing';
 import { Deadline, sleepWithin } from './deadline';
 import { exchange } from './exchange';
-import { classifyResponse, failed, type BodyReader, type Scrub, type UpstreamResult } from './outcome';
+import {
+  classifyResponse,
+  failed,
+  type BodyReader,
+  type Scrub,
+  type UpstreamFailure,
+  type UpstreamResult,
+} from './outcome';
 import { RateBudgets } from './rate-budget';
 import { scrubUpstreamText } from './upstream-text';
 import { isRetryable, retryDelayMs } from './retry-policy';
@@ -201,7 +208,7 @@ export class HighLevelTransport {
       ...(Number.isFinite(remaining) ? { rateLimitRemaining: remaining } : {}),
     });
     span?.end(status, outcome);
-    logCall(logger, request, attempt, started, status, result.ok ? undefined : result.failure.kind);
+    logCall(logger, request, attempt, started, status, result.ok ? undefined : failureName(result.failure));
     return { result };
   }
 
@@ -233,6 +240,11 @@ export class HighLevelTransport {
   }
 }
 
+/** How a failure is logged: an unavailable upstream by its reason (`bad-response`, `server-error`). */
+function failureName(failure: UpstreamFailure): string {
+  return failure.kind === 'unavailable' ? failure.reason : failure.kind;
+}
+
 function logCall(
   logger: Logger,
   request: UpstreamRequest,
@@ -252,12 +264,7 @@ function logCall(
       code,
     },
   };
-  if (
-    failure === 'timeout' ||
-    failure === 'unreachable' ||
-    failure === 'bad-response' ||
-    (status !== null && status >= 500)
-  ) {
+  if (failure === 'timeout' || failure === 'unreachable' || failure === 'bad-response' || failure === 'server-error') {
     logger.warn(entry, 'upstream call failed');
   } else {
     logger.debug(entry, 'upstream call');

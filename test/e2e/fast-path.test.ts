@@ -143,6 +143,8 @@ interface Answer {
   status: number;
   contentType: string | null;
   cacheControl: string | null;
+  contentLength: string | null;
+  transferEncoding: string | null;
   body: string;
   upstream: string[];
 }
@@ -167,6 +169,8 @@ async function send(stack: Stack, testCase: Case): Promise<Answer> {
     status: response.status,
     contentType: response.headers.get('content-type'),
     cacheControl: response.headers.get('cache-control'),
+    contentLength: response.headers.get('content-length'),
+    transferEncoding: response.headers.get('transfer-encoding'),
     // A federated trace holds timings: its presence is compared, not its bytes.
     body: (await response.text())
       .replace(UUID, '<uuid>')

@@ -145,4 +145,30 @@ describe('ContactsApi over the transport', () => {
       expect(line).not.toContain(seed.contactIds[0]);
     }
   });
+
+  it('classifies a response with more header bytes than allowed as a bad response, not unreachable', async () => {
+    const headers = Object.fromEntries(Array.from({ length: 10_000 }, (_, n) => [`x-h${n}`, 'v']));
+    sim.injectFault({ kind: 'status', status: 200, body: { contact: { id: 'x' } }, headers });
+    expect(await contactsFor(seed.token).update('abc', { city: 'x' })).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'bad-response', statusCode: null },
+    });
+  });
+
+  it.each([
+    ['a 200 that is not JSON', { kind: 'garbage' } as const],
+    ['an empty 200', { kind: 'status', status: 200, body: '' } as const],
+    ['a redirect', { kind: 'status', status: 302, headers: { location: 'http://127.0.0.1:1/x' } } as const],
+    ['a 500', { kind: 'status', status: 500 } as const],
+  ])('logs %s as a failed call at warn', async (_name, fault) => {
+    logs.length = 0;
+    sim.injectFault(fault, 3);
+    await contactsFor(seed.token).update('abc', { city: 'x' });
+    const failedCalls = logs
+      .map((line) => JSON.parse(line) as { level: number; msg: string; upstream?: { failure?: string } })
+      .filter((entry) => entry.msg === 'upstream call failed');
+    expect(failedCalls).toHaveLength(1);
+    expect(failedCalls[0]).toMatchObject({ level: 40 });
+    expect(failedCalls[0]?.upstream?.failure).toMatch(/^(?:bad-response|server-error)$/);
+  });
 });

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       upstreamConcurrency: 8,
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
+      shutdownDelayMs: 5000,
       rateLimitTrackedCallers: 10_000,
       corsOrigins: new Set(['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com']),
       apqCacheBytes: 8 * 1024 * 1024,
@@ -148,6 +149,24 @@ describe('loadConfig', () => {
       /must not contain credentials/,
     );
     expect(() => loadConfig({ HIGHLEVEL_BASE_URL: 'https://example.com/?a=b' })).toThrow(/query/);
+  });
+
+  it.each([
+    ['HIGHLEVEL_BASE_URL', 'https://user:pw-s3cret@example.com/'],
+    ['HIGHLEVEL_BASE_URL', 'https://user:pw-s3cret@ex ample.com/'],
+    ['HIGHLEVEL_BASE_URL', 'user:pw-s3cret@example.com'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'ftp://collector:pw-s3cret@otel:4318'],
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'https://a:p@ss:pw-s3cret@otel:99999/v1/traces'],
+  ])('never echoes a credential in a refused %s', (name, value) => {
+    let message = '';
+    try {
+      loadConfig({ [name]: value, PORT: 'nope' });
+    } catch (error) {
+      message = error instanceof Error ? error.message : '';
+    }
+    expect(message).toContain(name);
+    expect(message).toContain('PORT');
+    expect(message).not.toContain('s3cret');
   });
 });
 
