@@ -40,6 +40,11 @@ export interface Config {
   maxRequestBytes: number;
   /** After SIGTERM: how long /readyz answers 503 while requests are still served, before draining. */
   shutdownDelayMs: number;
+  /** How long a client has to send one whole request (headers and body), and its headers alone. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
   limits: OperationLimits;
   tracing: TracingConfig;
 }
@@ -120,6 +125,9 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
     shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 5000, integerIn(0, 120_000)),
+    requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30_000, integerIn(100, 600_000)),
+    headersTimeoutMs: read('HEADERS_TIMEOUT_MS', 10_000, integerIn(100, 600_000)),
+    keepAliveTimeoutMs: read('KEEP_ALIVE_TIMEOUT_MS', 5000, integerIn(100, 600_000)),
     limits: {
       maxDepth: read('MAX_DEPTH', 15, integerIn(1, 100)),
       maxAliases: read('MAX_ALIASES', 15, integerIn(0, 1000)),
@@ -130,6 +138,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     tracing: readTracing(env, read),
   };
+  if (config.headersTimeoutMs > config.requestTimeoutMs)
+    problems.push(
+      'HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

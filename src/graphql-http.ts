@@ -133,10 +133,7 @@ export function createGraphqlListener({
     }
 
     const text = await readBody(req, maxRequestBytes);
-    if (text === null) {
-      res.setHeader('connection', 'close');
-      return sendJson(res, 413, `The request body is larger than ${maxRequestBytes} bytes.`);
-    }
+    if (text === null) return refuseTooLarge(res, maxRequestBytes);
 
     const contentType = req.headers['content-type'] ?? '';
     const isJson = method === 'POST' && /^application\/(?:graphql-response\+)?json\b/i.test(contentType);
@@ -169,6 +166,24 @@ export function createGraphqlListener({
     });
     await send(res, response);
   }
+}
+
+/**
+ * For a request sent with `Expect: 100-continue`: a declared body over the limit is refused before the
+ * client sends it; anything else is told to continue and served.
+ */
+export function continueOrRefuse(listener: RequestListener, maxRequestBytes: number): RequestListener {
+  return (req, res) => {
+    if (Number(req.headers['content-length']) > maxRequestBytes) return refuseTooLarge(res, maxRequestBytes);
+    res.writeContinue();
+    listener(req, res);
+  };
+}
+
+/** 413, and the connection closed after it: the rest of the body, if any, was read and discarded. */
+function refuseTooLarge(res: ServerResponse, maxRequestBytes: number): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, `The request body is larger than ${maxRequestBytes} bytes.`);
 }
 
 interface RequestTarget {

@@ -16,7 +16,7 @@ import { createContext, type GatewayContext } from './context';
 import { createErrorFormatter } from './errors';
 import { DocumentCache } from './execution/document-cache';
 import { FastPath } from './execution/fast-path';
-import { createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
+import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
 import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
@@ -70,7 +70,13 @@ export async function startGateway({
     logger,
     { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCallSoon(call) },
   );
-  const httpServer = createServer();
+  const httpServer = createServer({
+    requestTimeout: config.requestTimeoutMs,
+    headersTimeout: config.headersTimeoutMs,
+    // How often Node looks for requests past those timeouts: each is cut within this much of its limit.
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
+  });
+  httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
   const schema = recordRootResults(buildGatewaySchema());
   const validationRules = limitRules(config.limits);
   const parseOptions = { maxTokens: config.limits.maxTokens };
@@ -122,25 +128,24 @@ export async function startGateway({
     config.documentCacheBytes,
   );
 
-  httpServer.on(
-    'request',
-    createGraphqlListener({
-      apollo,
-      logger,
-      routerSecret: config.routerSecret,
-      maxRequestBytes: config.maxRequestBytes,
-      corsOrigins: config.corsOrigins,
-      isReady: () => ready,
-      isDraining: () => draining,
-      metrics: metrics.registry,
-      tracing,
-      fastPath: fastPath
-        ? new FastPath({ schema, documents, maxEntities: config.limits.maxEntities, formatError, metrics })
-        : undefined,
-      context: (request) =>
-        createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
-    }),
-  );
+  const listener = createGraphqlListener({
+    apollo,
+    logger,
+    routerSecret: config.routerSecret,
+    maxRequestBytes: config.maxRequestBytes,
+    corsOrigins: config.corsOrigins,
+    isReady: () => ready,
+    isDraining: () => draining,
+    metrics: metrics.registry,
+    tracing,
+    fastPath: fastPath
+      ? new FastPath({ schema, documents, maxEntities: config.limits.maxEntities, formatError, metrics })
+      : undefined,
+    context: (request) =>
+      createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
+  });
+  httpServer.on('request', listener);
+  httpServer.on('checkContinue', continueOrRefuse(listener, config.maxRequestBytes));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());

@@ -19,6 +19,9 @@ describe('loadConfig', () => {
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
       shutdownDelayMs: 5000,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5000,
       rateLimitTrackedCallers: 10_000,
       corsOrigins: new Set(['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com']),
       apqCacheBytes: 8 * 1024 * 1024,
@@ -142,6 +145,13 @@ describe('loadConfig', () => {
     ]) {
       expect(message).toMatch(new RegExp(`${name}[=:]`));
     }
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' })).toThrow(
+      /HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS/,
+    );
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '1000' }).headersTimeoutMs).toBe(1000);
   });
 
   it('refuses a base URL with credentials or a query', () => {
