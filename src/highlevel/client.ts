@@ -8,6 +8,14 @@ import type { CallObservers, HighLevelTransport, UpstreamRequest } from './http'
 import { failed, type BodyReader, type UpstreamResult } from './outcome';
 
 export class HighLevelClient {
+  /**
+   * Set once HighLevel has rejected this caller's token (401): no later call can succeed with it, so
+   * the request's remaining calls (the rest of a 200-representation `_entities`, say) are answered
+   * with the same failure without being sent. A 403 does not stop them: it is about one resource
+   * (a contact of another location), and the token's other calls may well succeed.
+   */
+  private rejected: UpstreamResult<never> | undefined;
+
   constructor(
     private readonly transport: HighLevelTransport,
     private readonly credentials: Credentials,
@@ -22,7 +30,12 @@ export class HighLevelClient {
     switch (this.credentials.kind) {
       case 'bearer': {
         const { token } = this.credentials;
-        return this.limit(() => this.transport.send(token, request, read, this.observers));
+        return this.limit(async () => {
+          if (this.rejected) return this.rejected;
+          const result = await this.transport.send(token, request, read, this.observers);
+          if (!result.ok && result.failure.kind === 'unauthenticated') this.rejected = result;
+          return result;
+        });
       }
       case 'missing':
         return Promise.resolve(
