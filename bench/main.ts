@@ -5,6 +5,7 @@
  * and bench/results/latest.json. `-- --soak` sends 100,000 mutations and follows the gateway's memory.
  * Options: --duration <s> (5), --warmup <s> (0.5; and never fewer than WARM_UNITS answers), --only
  * update@1,latency@64,... (scenario ids in bench/workloads.ts), --soak, --mutations <n> (100000),
+ * --distinct-documents (what callers with no token can make the gateway hold: bench/distinct-documents.ts),
  * --reference (the issue's yardstick instead of the gateway: bench/reference-gateway.ts), --upstream
  * light (a minimal stand-in instead of the simulator, for calibration: bench/light-upstream.ts).
  */
@@ -12,9 +13,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { distinctDocuments } from './distinct-documents';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
 import {
   cpuMs,
+  heapUsedMiB,
   rssMiB,
   startGateway,
   startReferenceGateway,
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '0.5' },
     only: { type: 'string' },
     soak: { type: 'boolean', default: false },
+    'distinct-documents': { type: 'boolean', default: false },
     reference: { type: 'boolean', default: false },
     upstream: { type: 'string', default: 'simulator' },
     mutations: { type: 'string', default: '100000' },
@@ -221,12 +225,6 @@ function save(name: string, results: unknown): void {
   writeFileSync(join(dir, name), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-async function heapUsedMiB(gateway: GatewayProcess): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  const bytes = Number(/^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(text)?.[1] ?? NaN);
-  return Math.round((bytes / 2 ** 20) * 10) / 10;
-}
-
 async function soak(): Promise<boolean> {
   const mutations = Number(values.mutations);
   const { simulator, gateway } = await stackFor(0, []);
@@ -277,8 +275,21 @@ async function soak(): Promise<boolean> {
   return valid;
 }
 
+async function distinctDocumentsRun(): Promise<boolean> {
+  const known = SCENARIOS.find((scenario) => scenario.id === 'update@32');
+  if (!known) throw new Error('the update@32 scenario is missing');
+  const result = await distinctDocuments(await stackFor(0, []), known, DURATION);
+  process.stdout.write(`\n${result.lines.join('\n')}\n`);
+  save('distinct-documents-latest.json', { machine: machine(), ...result });
+  return result.passed;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (values['distinct-documents']) {
+    process.exitCode = (await distinctDocumentsRun()) ? 0 : 1;
+    return;
+  }
   if (values.soak) {
     const valid = await soak();
     process.exitCode = valid ? 0 : 1;

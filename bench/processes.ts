@@ -41,6 +41,13 @@ export function rssMiB(pid: number): number {
   return Math.round((Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024) * 10) / 10;
 }
 
+/** The gateway's V8 heap in use, as its /metrics reports it. */
+export async function heapUsedMiB(gateway: GatewayProcess): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const bytes = Number(/^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(text)?.[1] ?? NaN);
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
 export interface SimulatorProcess {
   url: string;
   pid: number;

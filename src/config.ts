@@ -32,9 +32,9 @@ export interface Config {
   rateLimitTrackedCallers: number;
   /** Origins browsers may call from. */
   corsOrigins: ReadonlySet<string>;
-  /** Bytes of automatic persisted queries kept (least recently used evicted first). */
+  /** Estimated heap bytes of automatic persisted queries kept (least recently used evicted first). */
   apqCacheBytes: number;
-  /** Bytes of query text whose parsed, validated document is kept (least recently used evicted first). */
+  /** Estimated heap bytes of parsed, validated documents and compiled queries kept (src/execution/document-cache.ts). */
   documentCacheBytes: number;
   /** Request bodies larger than this are refused with 413. */
   maxRequestBytes: number;
@@ -121,7 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     corsOrigins: read('CORS_ORIGINS', new Set(production ? [] : SANDBOX_ORIGINS), parseOrigins),
     apqCacheBytes: read('APQ_CACHE_BYTES', 8 * 1024 * 1024, integerIn(0, 1024 * 1024 * 1024)),
-    documentCacheBytes: read('DOCUMENT_CACHE_BYTES', 8 * 1024 * 1024, integerIn(1024, 1024 * 1024 * 1024)),
+    documentCacheBytes: read('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, integerIn(64 * 1024, 1024 * 1024 * 1024)),
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
     shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 5000, integerIn(0, 120_000)),

@@ -10,11 +10,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { NoSchemaIntrospectionCustomRule, specifiedRules } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode } from 'graphql';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createErrorFormatter } from './errors';
 import { DocumentCache } from './execution/document-cache';
+import { documentBytes, persistedQueryBytes } from './execution/memory-estimate';
 import { FastPath } from './execution/fast-path';
 import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
 import { entitiesLimitPlugin, limitRules } from './limits';
@@ -26,6 +27,9 @@ import { operationLogPlugin } from './observability/operation-log';
 import { recordRootResults } from './observability/root-results';
 import type { Tracing } from './observability/tracing';
 import { buildGatewaySchema } from './schema';
+
+/** Apollo Server's document store gets this share of DOCUMENT_CACHE_BYTES on top of the fast path's. */
+const APOLLO_DOCUMENT_SHARE = 0.25;
 
 export interface SandboxDefaults {
   document: string;
@@ -95,10 +99,16 @@ export async function startGateway({
         ? {
             cache: new InMemoryLRUCache<string>({
               maxSize: config.apqCacheBytes,
-              sizeCalculation: InMemoryLRUCache.sizeCalculation,
+              sizeCalculation: (query, key) => persistedQueryBytes(key, query),
             }),
           }
         : false,
+    // Apollo Server's own parsed documents (for what the fast path hands it): its default store
+    // counts a document's JSON, several times smaller than the heap it holds.
+    documentStore: new InMemoryLRUCache<DocumentNode>({
+      maxSize: Math.max(1, Math.floor(config.documentCacheBytes * APOLLO_DOCUMENT_SHARE)),
+      sizeCalculation: (document, key) => key.length + documentBytes(document.loc?.source.body ?? '', document),
+    }),
     allowBatchedHttpRequests: false,
     // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
     hideSchemaDetailsFromClientErrors: config.production,

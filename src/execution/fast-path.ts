@@ -18,13 +18,11 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
-  type DocumentNode,
   type ExecutionResult,
   type GraphQLErrorExtensions,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -70,9 +68,6 @@ interface GraphQLRequestBody {
 
 export class FastPath {
   private readonly mediaTypes = new ResponseMediaTypes();
-  // Per document and operation name: `seen` after the first run, then the compiled query (null when
-  // graphql-jit cannot compile it). Entries go with their document when the document cache drops it.
-  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | 'seen'>>();
 
   // The operations answered in this round of I/O, logged and counted together after it.
   private deferred: { subject: OperationSubject; completed: CompletedOperation }[] = [];
@@ -98,7 +93,9 @@ export class FastPath {
     const contentType = this.mediaTypes.choose(headers.accept);
     if (contentType === undefined) return undefined;
 
-    const document = this.options.documents.get(body.query);
+    // Documents of requests without credentials are not kept (src/execution/document-cache.ts).
+    const entry = this.options.documents.get(body.query, headers.authorization !== undefined);
+    const { document } = entry;
     if (document === null) return undefined;
     const operation = getOperationAST(document, body.operationName ?? undefined);
     if (!operation || operation.operation === 'subscription') return undefined;
@@ -106,7 +103,7 @@ export class FastPath {
     if (countEntityRepresentations(operation, variables) > this.options.maxEntities) return undefined;
 
     const contextValue = context();
-    const compiled = this.compiledFor(document, body.operationName ?? undefined);
+    const compiled = this.options.documents.compiled(body.query, entry, operation);
     const result = compiled
       ? await compiled.query(undefined, contextValue, variables)
       : ((await execute({
@@ -142,27 +139,6 @@ export class FastPath {
     // the line's values wait with it, not the request's context.
     if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) afterRound(this.logDeferred);
     return { status: head.status, headers: head.headers, body: response };
-  }
-
-  /**
-   * graphql-jit's compiled query, from an operation's second run on: compiling costs milliseconds,
-   * which pays back only for operations that repeat (and a caller sending endless distinct documents
-   * should not make the gateway compile each). Until then, and when it cannot compile, graphql-js.
-   */
-  private compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-    let byName = this.compiled.get(document);
-    if (!byName) this.compiled.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    const known = byName.get(key);
-    if (known === undefined) {
-      byName.set(key, 'seen');
-      return null;
-    }
-    if (known !== 'seen') return known;
-    const result = compileQuery(this.options.schema, document, operationName, { disablingCapturingStackErrors: true });
-    const compiled = isCompiledQuery(result) ? result : null;
-    byName.set(key, compiled);
-    return compiled;
   }
 
   /** As Apollo Server formats an execution error: a default code, then the gateway's formatError. */

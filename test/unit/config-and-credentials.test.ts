@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       rateLimitTrackedCallers: 10_000,
       corsOrigins: new Set(['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com']),
       apqCacheBytes: 8 * 1024 * 1024,
-      documentCacheBytes: 8 * 1024 * 1024,
+      documentCacheBytes: 32 * 1024 * 1024,
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
       tracing: { enabled: false, protocol: 'http/protobuf', serviceName: 'highlevel-contacts-gateway' },
     });

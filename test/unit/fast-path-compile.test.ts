@@ -38,7 +38,7 @@ const schema = new GraphQLSchema({
 function fastPath(): FastPath {
   return new FastPath({
     schema,
-    documents: new DocumentCache(schema, specifiedRules, {}, 1024),
+    documents: new DocumentCache(schema, specifiedRules, {}, 1024 * 1024),
     maxEntities: 50,
     formatError: (formatted) => formatted,
     metrics: new GatewayMetrics(),
@@ -55,9 +55,14 @@ const context = () =>
     trace: undefined,
   }) as unknown as GatewayContext;
 
-function run(path: FastPath, query: string, operationName?: string) {
+/** `authorization: null` sends none. */
+function run(path: FastPath, query: string, operationName?: string, authorization: string | null = 'Bearer t') {
   return path.execute(
-    { headers: { 'content-type': 'application/json' }, body: { query, operationName }, started: performance.now() },
+    {
+      headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
+      body: { query, operationName },
+      started: performance.now(),
+    },
     context,
   );
 }
@@ -116,5 +121,14 @@ describe('FastPath execution', () => {
           '"path":["boom"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"boom":null}}\n',
       ),
     );
+  });
+
+  it('keeps no document, and so compiles none, for requests without an Authorization header', async () => {
+    const path = fastPath();
+    for (let i = 0; i < 4; i += 1) {
+      expect((await run(path, '{ hello }', undefined, null))?.body).toBe('{"data":{"hello":"world"}}\n');
+    }
+    expect(compile).not.toHaveBeenCalled();
+    expect(resolved).toBe(4);
   });
 });
