@@ -34,6 +34,8 @@ export interface ContextDependencies {
   logger: Logger;
   /** Upstream calls one request may have in flight (UPSTREAM_CONCURRENCY). */
   upstreamConcurrency: number;
+  /** How long after its arrival a request's upstream work must be over (UPSTREAM_TIMEOUT_MS). */
+  upstreamTimeoutMs: number;
 }
 
 export interface RequestInfo {
@@ -41,6 +43,8 @@ export interface RequestInfo {
   /** The Authorization header; every value when it was sent more than once. */
   authorization: string | readonly string[] | undefined;
   trace?: RequestSpan | undefined;
+  /** `performance.now()` when the request arrived: its upstream deadline counts from there. */
+  receivedAt: number;
 }
 
 export function createContext(deps: ContextDependencies, request: RequestInfo): GatewayContext {
@@ -50,7 +54,12 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     deps.transport,
     parseAuthorization(request.authorization),
     createLimit(deps.upstreamConcurrency),
-    { onCall: (call) => upstreamCalls.push(call), trace: request.trace, logger },
+    {
+      onCall: (call) => upstreamCalls.push(call),
+      trace: request.trace,
+      logger,
+      deadlineAt: request.receivedAt + deps.upstreamTimeoutMs,
+    },
   );
   const contacts = new ContactsApi(client, logger);
   const users = new UsersApi(client);

@@ -9,6 +9,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { Registry } from 'prom-client';
 import type { GatewayContext, RequestInfo } from './context';
 import type { FastPath } from './execution/fast-path';
+import type { RequestAdmission } from './admission';
 import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
 import { readBody } from './http-body';
@@ -33,6 +34,8 @@ export interface GraphqlHttpOptions {
   isDraining: () => boolean;
   /** Served at /metrics in the Prometheus text format. */
   metrics: Registry;
+  /** The bound on GraphQL requests served at once (MAX_INFLIGHT_REQUESTS). */
+  admission: RequestAdmission;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
   /** Set when OpenTelemetry tracing is on. */
@@ -51,6 +54,7 @@ export function createGraphqlListener({
   isReady,
   isDraining,
   metrics,
+  admission,
   tracing,
   fastPath,
 }: GraphqlHttpOptions): RequestListener {
@@ -103,6 +107,8 @@ export function createGraphqlListener({
     }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
+    if (!admission.enter()) return shed(res);
+    res.once('close', admission.leave);
 
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
@@ -145,7 +151,8 @@ export function createGraphqlListener({
         return sendJson(res, 400, 'The request body is not valid JSON.');
       }
     }
-    const contextFor = () => context({ requestId, authorization: onlyValue(req, 'authorization'), trace: span });
+    const contextFor = () =>
+      context({ requestId, authorization: onlyValue(req, 'authorization'), trace: span, receivedAt: started });
 
     // While draining, everything goes through Apollo Server, which knows it is stopping.
     if (isJson && fastPath && !isDraining()) {
@@ -231,6 +238,23 @@ async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** The answer past MAX_INFLIGHT_REQUESTS: nothing of the request was read. */
+function shed(res: ServerResponse): void {
+  res.statusCode = 503;
+  res.setHeader('retry-after', '1');
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: 'The gateway is serving as many requests as it can. Retry in a second.',
+          extensions: { code: 'OVERLOADED' },
+        },
+      ],
+    }),
+  );
 }
 
 function sendStatus(res: ServerResponse, status: number, state: string): void {

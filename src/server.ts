@@ -11,6 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode } from 'graphql';
+import { RequestAdmission } from './admission';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createErrorFormatter } from './errors';
@@ -74,6 +75,12 @@ export async function startGateway({
     logger,
     { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCallSoon(call) },
   );
+  const admission = new RequestAdmission(config.maxInflightRequests);
+  metrics.watchLoad({
+    requestsInFlight: () => admission.inFlight,
+    requestsShed: () => admission.shed,
+    upstreamQueued: () => transport.queued,
+  });
   const httpServer = createServer({
     requestTimeout: config.requestTimeoutMs,
     headersTimeout: config.headersTimeoutMs,
@@ -147,12 +154,21 @@ export async function startGateway({
     isReady: () => ready,
     isDraining: () => draining,
     metrics: metrics.registry,
+    admission,
     tracing,
     fastPath: fastPath
       ? new FastPath({ schema, documents, maxEntities: config.limits.maxEntities, formatError, metrics })
       : undefined,
     context: (request) =>
-      createContext({ transport, logger, upstreamConcurrency: config.upstreamConcurrency }, request),
+      createContext(
+        {
+          transport,
+          logger,
+          upstreamConcurrency: config.upstreamConcurrency,
+          upstreamTimeoutMs: config.upstreamTimeoutMs,
+        },
+        request,
+      ),
   });
   httpServer.on('request', listener);
   httpServer.on('checkContinue', continueOrRefuse(listener, config.maxRequestBytes));

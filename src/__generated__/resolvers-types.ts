@@ -845,6 +845,11 @@ export const ErrorCode = {
   Unprocessable: 'UNPROCESSABLE',
   /** HighLevel answered with a status or a body the API does not document. */
   UpstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',
+  /**
+   * The gateway did not send the request: HighLevel is answering too slowly for it to finish within the
+   * deadline. Nothing was changed; retry shortly.
+   */
+  UpstreamOverloaded: 'UPSTREAM_OVERLOADED',
   /** HighLevel did not answer within the gateway's deadline. */
   UpstreamTimeout: 'UPSTREAM_TIMEOUT',
   /** HighLevel answered with a server error (HTTP 5xx). */
@@ -1077,7 +1082,7 @@ export type UpdateContactSuccess = {
  */
 export type UpstreamError = DisplayableError & {
   __typename?: 'UpstreamError';
-  /** `UPSTREAM_UNAVAILABLE`, `UPSTREAM_TIMEOUT`, `UPSTREAM_UNREACHABLE` or `UPSTREAM_BAD_RESPONSE`. */
+  /** `UPSTREAM_UNAVAILABLE`, `UPSTREAM_TIMEOUT`, `UPSTREAM_UNREACHABLE`, `UPSTREAM_BAD_RESPONSE` or `UPSTREAM_OVERLOADED`. */
   code: ErrorCode;
   /** A generic description; upstream details are logged by the gateway, never returned. */
   message: Scalars['String']['output'];

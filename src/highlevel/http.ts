@@ -18,6 +18,7 @@ import {
   type UpstreamResult,
 } from './outcome';
 import { RateBudgets } from './rate-budget';
+import { UpstreamSlots } from './upstream-slots';
 import { scrubUpstreamText } from './upstream-text';
 import { isRetryable, retryDelayMs } from './retry-policy';
 import { RATE_LIMIT_HEADERS } from './types';
@@ -25,6 +26,7 @@ import { RATE_LIMIT_HEADERS } from './types';
 export interface HighLevelConnection {
   baseUrl: URL;
   apiVersion: string;
+  /** A call's deadline when its request gives none (`CallObservers.deadlineAt`); the connect timeout. */
   timeoutMs: number;
 }
 
@@ -61,6 +63,11 @@ export interface CallObservers {
   trace?: RequestSpan;
   /** The request's logger, so the transport's lines carry its request id. */
   logger?: Logger;
+  /**
+   * When the request's upstream work must be over (`performance.now()` clock): every call, retry and
+   * wait of the request fits before it. Without it, each call gets `timeoutMs` from its start.
+   */
+  deadlineAt?: number;
 }
 
 /** One upstream call, as its attempts share it. */
@@ -69,6 +76,8 @@ interface Call<T> {
   /** What goes on the wire (the same for every attempt). */
   wire: { path: string; headers: Record<string, string>; body: string | undefined };
   deadline: Deadline;
+  /** When the deadline passes, on `performance.now()`'s clock. */
+  endsAt: number;
   read: BodyReader<T>;
   budgetKey: string;
   scrub: Scrub;
@@ -86,13 +95,17 @@ export interface TransportOptions {
 
 // Far above any contact HighLevel returns; a larger body is a fault, not data.
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** Connections per upstream origin, and so calls in flight to it (src/highlevel/upstream-slots.ts). */
+const CONNECTIONS = 256;
+const WRITES: ReadonlySet<UpstreamRequest['method']> = new Set(['PUT', 'POST', 'DELETE']);
 const USER_AGENT = 'highlevel-contacts-gateway';
 
 export class HighLevelTransport {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, { pool: Pool; slots: UpstreamSlots }>();
   private readonly basePath: string;
   private readonly budgets: RateBudgets;
   private readonly onCall: UpstreamCallObserver | undefined;
+  private readonly notSent = new NotSentWarnings();
 
   constructor(
     private readonly connection: HighLevelConnection,
@@ -112,14 +125,14 @@ export class HighLevelTransport {
     token: string,
     request: UpstreamRequest,
     read: BodyReader<T>,
-    { onCall, trace, logger = this.logger }: CallObservers = {},
+    { onCall, trace, logger = this.logger, deadlineAt }: CallObservers = {},
   ): Promise<UpstreamResult<T>> {
     const report = (call: UpstreamCall) => {
       this.onCall?.(call);
       onCall?.(call);
     };
     const { apiVersion, timeoutMs } = this.connection;
-    const started = performance.now();
+    const endsAt = deadlineAt ?? performance.now() + timeoutMs;
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       version: apiVersion,
@@ -135,12 +148,13 @@ export class HighLevelTransport {
 
     const budgetKey = RateBudgets.keyFor(token);
     // One deadline for every attempt and every wait between attempts.
-    const deadline = new Deadline(timeoutMs);
+    const deadline = new Deadline(Math.max(0, endsAt - performance.now()));
     const host = this.connection.baseUrl.hostname;
     const call: Call<T> = {
       request,
       wire: { path, headers, body },
       deadline,
+      endsAt,
       read,
       budgetKey,
       scrub: (text) => scrubUpstreamText(text, { token, host }),
@@ -162,7 +176,7 @@ export class HighLevelTransport {
         }
         const { result, errorCode } = await this.attempt(call, attempt);
         if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
-        const delay = retryDelayMs(attempt, result.failure, timeoutMs - (performance.now() - started));
+        const delay = retryDelayMs(attempt, result.failure, endsAt - performance.now());
         if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
       }
     } finally {
@@ -171,18 +185,33 @@ export class HighLevelTransport {
   }
 
   private async attempt<T>(
-    { request, wire, deadline, read, budgetKey, scrub, report, trace, logger }: Call<T>,
+    { request, wire, deadline, endsAt, read, budgetKey, scrub, report, trace, logger }: Call<T>,
     attempt: number,
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
+    const waitStarted = performance.now();
+    const { pool, slots } = this.upstream(this.connection.baseUrl.origin);
+    const admission = await slots.acquire(WRITES.has(request.method), endsAt);
+    if (admission === 'overloaded') {
+      report({
+        endpoint: request.endpoint,
+        attempt,
+        status: null,
+        outcome: 'overloaded',
+        durationMs: performance.now() - waitStarted,
+      });
+      trace?.notSent(request.endpoint);
+      this.notSent.note(logger, request.endpoint);
+      return { result: failed({ kind: 'unavailable', reason: 'overloaded', statusCode: null }) };
+    }
     const started = performance.now();
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);
     span?.inject(wire.headers);
-    const response = await exchange(
-      this.pool(this.connection.baseUrl.origin),
-      { method: request.method, ...wire },
-      MAX_RESPONSE_BYTES,
-      deadline,
-    );
+    let response: Awaited<ReturnType<typeof exchange>>;
+    try {
+      response = await exchange(pool, { method: request.method, ...wire }, MAX_RESPONSE_BYTES, deadline);
+    } finally {
+      slots.release(performance.now() - started);
+    }
     if (!response.ok) {
       const { reason, status, code } = response;
       report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
@@ -212,20 +241,27 @@ export class HighLevelTransport {
     return { result };
   }
 
+  /** Upstream calls waiting for a connection now. */
+  get queued(): number {
+    let queued = 0;
+    for (const { slots } of this.pools.values()) queued += slots.queued;
+    return queued;
+  }
+
   /** Closes every pooled connection; used on shutdown. */
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
+    await Promise.all(pools.map(({ pool }) => pool.close()));
   }
 
-  private pool(origin: string): Pool {
-    let pool = this.pools.get(origin);
-    if (!pool) {
+  private upstream(origin: string): { pool: Pool; slots: UpstreamSlots } {
+    let upstream = this.pools.get(origin);
+    if (!upstream) {
       const { timeoutMs } = this.connection;
-      pool = new Pool(origin, {
+      const pool = new Pool(origin, {
         // Sized for many concurrent callers: a latency-bound upstream needs one connection per call in flight.
-        connections: 256,
+        connections: CONNECTIONS,
         keepAliveTimeout: 30_000,
         // The Deadline covers connect, headers and body, and aborts the request through its
         // controller, which destroys the socket. undici's own headers and body timeouts would only
@@ -234,9 +270,33 @@ export class HighLevelTransport {
         headersTimeout: 0,
         bodyTimeout: 0,
       });
-      this.pools.set(origin, pool);
+      upstream = { pool, slots: new UpstreamSlots(CONNECTIONS) };
+      this.pools.set(origin, upstream);
     }
-    return pool;
+    return upstream;
+  }
+}
+
+/**
+ * Calls not sent because HighLevel could not plausibly answer in time come in floods when it slows
+ * down: one `warn` line says so, with a count, at most every WARN_EVERY_MS; each call is a `debug` line.
+ */
+class NotSentWarnings {
+  private static readonly WARN_EVERY_MS = 10_000;
+  private lastWarnedAt = Number.NEGATIVE_INFINITY;
+  private since = 0;
+
+  note(logger: Logger, endpoint: string): void {
+    this.since += 1;
+    logger.debug({ upstream: { endpoint } }, 'upstream call not sent: it could not finish before its deadline');
+    const now = performance.now();
+    if (now - this.lastWarnedAt < NotSentWarnings.WARN_EVERY_MS) return;
+    logger.warn(
+      { upstream: { notSent: this.since } },
+      'upstream calls not sent: HighLevel is too slow to answer them in time',
+    );
+    this.lastWarnedAt = now;
+    this.since = 0;
   }
 }
 

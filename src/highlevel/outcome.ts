@@ -17,7 +17,8 @@ export type UpstreamFailure =
   | { kind: 'rate-limited'; retryAfterSeconds: number | null }
   | {
       kind: 'unavailable';
-      reason: 'server-error' | 'timeout' | 'unreachable' | 'bad-response';
+      /** `overloaded`: not sent, because it could not plausibly finish before its deadline. */
+      reason: 'server-error' | 'timeout' | 'unreachable' | 'bad-response' | 'overloaded';
       /** The status HighLevel answered with; null when no response arrived. */
       statusCode: number | null;
     };

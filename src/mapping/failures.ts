@@ -44,6 +44,10 @@ const UNAVAILABLE = {
   timeout: { code: 'UPSTREAM_TIMEOUT', message: 'HighLevel did not answer in time. Read the contact before retrying.' },
   unreachable: { code: 'UPSTREAM_UNREACHABLE', message: 'The gateway could not reach HighLevel. Try again shortly.' },
   'bad-response': { code: 'UPSTREAM_BAD_RESPONSE', message: 'HighLevel sent an answer the gateway could not use.' },
+  overloaded: {
+    code: 'UPSTREAM_OVERLOADED',
+    message: 'HighLevel is answering too slowly for this request to finish in time, so it was not sent. Retry shortly.',
+  },
 } as const satisfies Record<
   Extract<UpstreamFailure, { kind: 'unavailable' }>['reason'],
   { code: ErrorCode; message: string }

@@ -3,7 +3,7 @@
  * a contact id: upstream calls are labelled by endpoint template, operations by a validated name
  * (the first MAX_OPERATION_NAMES distinct ones; the rest are `other`), results by union member.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamCall } from '../highlevel/http';
 import { afterRound } from './after-round';
 
@@ -20,6 +20,13 @@ export interface OperationRecord {
   failed: boolean;
 }
 
+/** What the gateway's load gauges read at each scrape. */
+export interface LoadReadings {
+  requestsInFlight: () => number;
+  requestsShed: () => number;
+  upstreamQueued: () => number;
+}
+
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
@@ -28,6 +35,7 @@ export class GatewayMetrics {
   private readonly upstreamDuration: Histogram<'endpoint' | 'status' | 'outcome'>;
   private readonly rateLimitRemaining: Histogram<'endpoint'>;
   private readonly heldBack: Counter<'endpoint'>;
+  private readonly notSent: Counter<'endpoint'>;
   private pendingCalls: UpstreamCall[] = [];
   private pendingOperations: OperationRecord[] = [];
   private flushScheduled = false;
@@ -65,12 +73,48 @@ export class GatewayMetrics {
       registers: [this.registry],
       collect: this.flush,
     });
+    this.notSent = new Counter({
+      name: 'highlevel_requests_not_sent_total',
+      help: 'Calls the gateway answered UPSTREAM_OVERLOADED itself: they could not plausibly finish before their deadline.',
+      labelNames: ['endpoint'],
+      registers: [this.registry],
+      collect: this.flush,
+    });
     this.heldBack = new Counter({
       name: 'highlevel_requests_held_total',
       help: "Calls the gateway answered RateLimitedError itself because the caller's budget was spent.",
       labelNames: ['endpoint'],
       registers: [this.registry],
       collect: this.flush,
+    });
+  }
+
+  /** Gauges read at each scrape: requests in flight and shed (src/admission.ts), upstream calls waiting. */
+  watchLoad(readings: LoadReadings): void {
+    new Gauge({
+      name: 'gateway_requests_in_flight',
+      help: 'GraphQL requests being served now (at most MAX_INFLIGHT_REQUESTS).',
+      registers: [this.registry],
+      collect() {
+        this.set(readings.requestsInFlight());
+      },
+    });
+    new Counter({
+      name: 'gateway_requests_shed_total',
+      help: 'GraphQL requests answered 503 because MAX_INFLIGHT_REQUESTS were being served.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(readings.requestsShed());
+      },
+    });
+    new Gauge({
+      name: 'highlevel_requests_waiting',
+      help: 'HighLevel calls waiting for one of the connections to HighLevel.',
+      registers: [this.registry],
+      collect() {
+        this.set(readings.upstreamQueued());
+      },
     });
   }
 
@@ -129,6 +173,10 @@ export class GatewayMetrics {
   private upstreamCall(call: UpstreamCall): void {
     if (call.outcome === 'held') {
       this.heldBack.inc({ endpoint: call.endpoint });
+      return;
+    }
+    if (call.outcome === 'overloaded') {
+      this.notSent.inc({ endpoint: call.endpoint });
       return;
     }
     this.upstreamDuration.observe(

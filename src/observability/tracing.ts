@@ -103,6 +103,13 @@ export class RequestSpan {
     this.span.addEvent('upstream call held: rate budget spent', { 'url.template': templateOf(endpoint) });
   }
 
+  /** A call the gateway did not send: it could not plausibly finish before the request's deadline. */
+  notSent(endpoint: string): void {
+    this.span.addEvent('upstream call not sent: it could not finish before its deadline', {
+      'url.template': templateOf(endpoint),
+    });
+  }
+
   startUpstream(method: string, endpoint: string, attempt: number): UpstreamSpan {
     const span = this.tracer.startSpan(
       endpoint,

@@ -104,8 +104,8 @@ describe('the contact loader within one request', () => {
     );
     try {
       const context = createContext(
-        { transport, logger: createLogger('silent'), upstreamConcurrency: 8 },
-        { requestId: 'r1', authorization: `Bearer ${stack.seed.token}` },
+        { transport, logger: createLogger('silent'), upstreamConcurrency: 8, upstreamTimeoutMs: 1000 },
+        { requestId: 'r1', authorization: `Bearer ${stack.seed.token}`, receivedAt: performance.now() },
       );
       const result = await graphql({
         schema: buildGatewaySchema(),

@@ -589,6 +589,11 @@ export type ErrorCode =
   | 'UNPROCESSABLE'
   /** HighLevel answered with a status or a body the API does not document. */
   | 'UPSTREAM_BAD_RESPONSE'
+  /**
+   * The gateway did not send the request: HighLevel is answering too slowly for it to finish within the
+   * deadline. Nothing was changed; retry shortly.
+   */
+  | 'UPSTREAM_OVERLOADED'
   /** HighLevel did not answer within the gateway's deadline. */
   | 'UPSTREAM_TIMEOUT'
   /** HighLevel answered with a server error (HTTP 5xx). */
