@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { distinctDocuments } from './distinct-documents';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
+import { OVERLOAD_SCENARIOS, overloadLines, runOverload, type OverloadResult } from './overload';
 import {
   cpuMs,
   heapUsedMiB,
@@ -303,11 +304,24 @@ async function main(): Promise<void> {
       (UPSTREAM === 'simulator' || (scenario.gatewayMarker === '"UpdateContactSuccess"' && scenario.latencyMs === 0)),
   );
   const scenarios = available.filter((scenario) => !only || only.includes(scenario.id.toLowerCase()));
-  if (scenarios.length === 0) throw new Error(`--only takes ${available.map((scenario) => scenario.id).join(', ')}`);
+  // The overload scenarios measure the gateway alone, against the simulator.
+  const overloads =
+    values.reference || UPSTREAM !== 'simulator'
+      ? []
+      : OVERLOAD_SCENARIOS.filter((scenario) => !only || only.includes(scenario.id));
+  if (scenarios.length === 0 && overloads.length === 0) {
+    const ids = [...available, ...OVERLOAD_SCENARIOS].map((scenario) => scenario.id);
+    throw new Error(`--only takes ${ids.join(', ')}`);
+  }
   const rows: Row[] = [];
   for (const scenario of scenarios) {
     process.stdout.write(`  ${scenario.id}: ${scenario.name} at ${scenario.connections} connections\n`);
     rows.push(await measure(scenario, scenarios));
+  }
+  const overloadResults: OverloadResult[] = [];
+  for (const scenario of overloads) {
+    process.stdout.write(`  ${scenario.id}: ${scenario.name}, ${scenario.concurrent} mutations at once\n`);
+    overloadResults.push(await runOverload(scenario));
   }
   const met = targets(rows);
   const info = machine();
@@ -321,9 +335,10 @@ async function main(): Promise<void> {
   if (UPSTREAM === 'light')
     process.stdout.write('UPSTREAM: the light stand-in (bench/light-upstream.ts), not the simulator\n');
   if (values.reference || UPSTREAM === 'light') process.stdout.write('\n');
-  process.stdout.write(`${table(rows)}\n\n`);
+  if (rows.length > 0) process.stdout.write(`${table(rows)}\n\n`);
   for (const target of met)
     process.stdout.write(`${target.met ? 'PASS' : 'MISS'}  ${target.target}: ${target.value.toFixed(3)}\n`);
+  if (overloadResults.length > 0) process.stdout.write(`\n${overloadLines(overloadResults).join('\n')}`);
   const invalid = rows.filter((row) => row.invalid.length > 0);
   for (const row of invalid)
     process.stdout.write(`INVALID  ${row.scenario} @${row.connections}: ${row.invalid.join('; ')}\n`);
@@ -337,6 +352,7 @@ async function main(): Promise<void> {
     warmupUnits: WARM_UNITS,
     rows,
     targets: met,
+    overload: overloadResults,
   });
   process.exitCode = invalid.length > 0 ? 1 : 0;
 }

@@ -86,11 +86,16 @@ export async function startSimulator(
 export interface GatewayProcess {
   url: string;
   pid: number;
+  /** The file its log lines go to. */
+  logFile: string;
   stop(): Promise<void>;
 }
 
-/** `node dist/main.js` in production mode, logging at info (one line per operation) to a file. */
-export async function startGateway(upstreamUrl: string): Promise<GatewayProcess> {
+/**
+ * `node dist/main.js` in production mode, logging at info (one line per operation) to a file, with
+ * `env` on top of that (e.g. UPSTREAM_TIMEOUT_MS).
+ */
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
   const log = openSync(logFile, 'w');
@@ -102,6 +107,8 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
       HOST: '127.0.0.1',
       PORT: String(port),
       HIGHLEVEL_BASE_URL: upstreamUrl,
+      SHUTDOWN_DELAY_MS: '0',
+      ...env,
     },
     stdio: ['ignore', log, 'inherit'],
   });
@@ -120,6 +127,7 @@ export async function startGateway(upstreamUrl: string): Promise<GatewayProcess>
   return {
     url: origin,
     pid: child.pid as number,
+    logFile,
     stop: () => stopGracefully(child),
   };
 }
@@ -134,7 +142,7 @@ export async function startReferenceGateway(upstreamUrl: string): Promise<Gatewa
     nodeFlags: gatewayNodeFlags(),
     env: { PATH: process.env.PATH, NODE_ENV: 'production' },
   });
-  return { url, pid: child.pid as number, stop: () => stopGracefully(child) };
+  return { url, pid: child.pid as number, logFile: '', stop: () => stopGracefully(child) };
 }
 
 // Passed as arguments rather than NODE_OPTIONS, which refuses most V8 flags (e.g. --single-threaded-gc).

@@ -126,7 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     documentCacheBytes: read('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, integerIn(64 * 1024, 1024 * 1024 * 1024)),
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
-    maxInflightRequests: read('MAX_INFLIGHT_REQUESTS', 1024, integerIn(1, 1_000_000)),
+    maxInflightRequests: read('MAX_INFLIGHT_REQUESTS', 512, integerIn(1, 1_000_000)),
     shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 5000, integerIn(0, 120_000)),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30_000, integerIn(100, 600_000)),
     headersTimeoutMs: read('HEADERS_TIMEOUT_MS', 10_000, integerIn(100, 600_000)),

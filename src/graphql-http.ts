@@ -12,6 +12,7 @@ import type { FastPath } from './execution/fast-path';
 import type { RequestAdmission } from './admission';
 import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
+import { LoopSlices } from './loop-slices';
 import { readBody } from './http-body';
 import type { Logger } from './logger';
 import type { RequestSpan, Tracing } from './observability/tracing';
@@ -19,6 +20,10 @@ import type { RequestSpan, Tracing } from './observability/tracing';
 export const GRAPHQL_PATH = '/graphql';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Of each turn of the event loop, the time starting GraphQL requests may take (src/loop-slices.ts). */
+const SLICE_MS = 5;
+/** And the time answering requests shed past MAX_INFLIGHT_REQUESTS may take. */
+const REFUSAL_SLICE_MS = 2;
 
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -84,6 +89,8 @@ export function createGraphqlListener({
     );
   };
   const answers = new AnswerWrites(failed);
+  const slices = new LoopSlices(SLICE_MS);
+  const refusals = new LoopSlices(REFUSAL_SLICE_MS);
 
   return (req, res) => {
     handle(req, res).catch((error: unknown) => failed(res, error));
@@ -107,7 +114,8 @@ export function createGraphqlListener({
     }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
-    if (!admission.enter()) return shed(res);
+    // Shed answers take their turns too: a burst's thousand 503s are a thousand socket writes.
+    if (!admission.enter()) return refusals.run(async () => shed(res));
     res.once('close', admission.leave);
 
     const started = performance.now();
@@ -140,7 +148,29 @@ export function createGraphqlListener({
 
     const text = await readBody(req, maxRequestBytes);
     if (text === null) return refuseTooLarge(res, maxRequestBytes);
+    // Parsing and execution take their turn (src/loop-slices.ts).
+    return slices.run(() => executeGraphql(req, res, { text, search, method, span, started, requestId }));
+  }
 
+  async function executeGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    {
+      text,
+      search,
+      method,
+      span,
+      started,
+      requestId,
+    }: {
+      text: string;
+      search: string;
+      method: string;
+      span: RequestSpan | undefined;
+      started: number;
+      requestId: string;
+    },
+  ): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
     const isJson = method === 'POST' && /^application\/(?:graphql-response\+)?json\b/i.test(contentType);
     let body: unknown = text;

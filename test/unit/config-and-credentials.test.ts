@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       upstreamConcurrency: 8,
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
-      maxInflightRequests: 1024,
+      maxInflightRequests: 512,
       shutdownDelayMs: 5000,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,

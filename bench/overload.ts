@@ -1,0 +1,264 @@
+/**
+ * `npm run bench -- --only overload,stalled`: the gateway when HighLevel is the bottleneck. A burst of
+ * mutations, each on a connection of its own opened beforehand, all sent at once:
+ *
+ * - overload: HighLevel answers in 1 s, UPSTREAM_TIMEOUT_MS=3000, 2,000 mutations at once. Every
+ *   caller is answered within the deadline plus 300 ms; of the writes sent to HighLevel, at most 2%
+ *   are cut off mid-flight by the deadline (answered UPSTREAM_TIMEOUT, perhaps applied).
+ * - stalled: HighLevel never answers, UPSTREAM_TIMEOUT_MS=2000, 3,000 mutations at once. The
+ *   gateway's own durations (its operation log lines) stay within the deadline plus 100 ms.
+ *
+ * Throughout, /healthz is probed on a new connection every 25 ms (each under 100 ms), and the
+ * gateway's RSS is sampled.
+ */
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { Pool } from 'undici';
+import { rssMiB, startGateway, startSimulator } from './processes';
+import { BENCH_CALLERS } from './workloads';
+
+export interface OverloadScenario {
+  id: 'overload' | 'stalled';
+  name: string;
+  upstreamLatencyMs: number;
+  timeoutMs: number;
+  concurrent: number;
+}
+
+export const OVERLOAD_SCENARIOS: OverloadScenario[] = [
+  { id: 'overload', name: 'HighLevel answering in 1 s', upstreamLatencyMs: 1000, timeoutMs: 3000, concurrent: 2000 },
+  // "Never" within the run: the simulator would answer after ten minutes.
+  { id: 'stalled', name: 'HighLevel stalled', upstreamLatencyMs: 600_000, timeoutMs: 2000, concurrent: 3000 },
+];
+
+export interface OverloadResult {
+  id: string;
+  name: string;
+  concurrent: number;
+  timeoutMs: number;
+  /** Answers by outcome: the union member or error code each caller got. */
+  outcomes: Record<string, number>;
+  /** Calls that reached HighLevel, and of them the ones cut off by the deadline. */
+  writesSent: number;
+  writesCutOff: number;
+  slowestAnswerMs: number;
+  slowestOwnDurationMs: number;
+  slowestHealthzMs: number;
+  /** When the slowest /healthz probe began, in ms after the burst began. */
+  slowestHealthzAtMs: number;
+  /** The gateway's own worst event-loop delay over the burst (prom-client's nodejs_eventloop_lag_max_seconds). */
+  loopLagMs: number;
+  peakRssMiB: number;
+  targets: { target: string; value: number; met: boolean }[];
+}
+
+const MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+  updateContact(id: $id, input: $input) {
+    __typename
+    ... on DisplayableError { code }
+  }
+}`;
+
+interface Answer {
+  outcome: string;
+  ms: number;
+}
+
+function outcomeOf(status: number, text: string): string {
+  try {
+    const body = JSON.parse(text) as {
+      data?: { updateContact?: { __typename: string; code?: string } };
+      errors?: { extensions?: { code?: string } }[];
+    };
+    const member = body.data?.updateContact;
+    if (member) return member.code ? `${member.__typename} ${member.code}` : member.__typename;
+    return `HTTP ${status} ${body.errors?.[0]?.extensions?.code ?? ''}`.trim();
+  } catch {
+    return `HTTP ${status}`;
+  }
+}
+
+/**
+ * Probes /healthz on a new connection every 25 ms from a thread of its own (the burst keeps this
+ * thread's event loop busy, which would count against the gateway). `ready` resolves once it has
+ * probed a few times (the first probes of a fresh thread pay for loading and compiling http);
+ * `stop` answers the slowest probe made after `ready`, and when it began (Date.now()).
+ */
+function probeHealthz(origin: string): { ready: Promise<void>; stop(): Promise<{ slowestMs: number; at: number }> } {
+  const worker = new Worker(
+    `const { get } = require('node:http');
+    const { parentPort, workerData } = require('node:worker_threads');
+    let slowest = { slowestMs: 0, at: 0 };
+    let probes = 0;
+    let running = true;
+    parentPort.on('message', () => { running = false; });
+    const probe = () => {
+      if (!running) return parentPort.postMessage(slowest);
+      const started = performance.now();
+      const at = Date.now();
+      const done = (failed) => {
+        const ms = failed ? Infinity : performance.now() - started;
+        probes += 1;
+        if (probes === 5) parentPort.postMessage('ready');
+        if (probes > 5 && ms > slowest.slowestMs) slowest = { slowestMs: ms, at };
+        setTimeout(probe, 25);
+      };
+      get(workerData + '/healthz', { agent: false }, (res) => { res.resume(); res.on('end', () => done(false)); })
+        .on('error', () => done(true));
+    };
+    probe();`,
+    { eval: true, workerData: origin },
+  );
+  const ready = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  return {
+    ready,
+    stop: () =>
+      new Promise((resolve) => {
+        worker.once('message', (result: { slowestMs: number; at: number }) => {
+          void worker.terminate();
+          resolve(result);
+        });
+        worker.postMessage('stop');
+      }),
+  };
+}
+
+export async function runOverload(scenario: OverloadScenario): Promise<OverloadResult> {
+  const simulator = await startSimulator(scenario.upstreamLatencyMs);
+  const gateway = await startGateway(simulator.url, { UPSTREAM_TIMEOUT_MS: String(scenario.timeoutMs) });
+  const pool = new Pool(gateway.url, { connections: scenario.concurrent, pipelining: 1 });
+  try {
+    // Every connection open before the burst: the burst measures the gateway, not the connect storm.
+    await Promise.all(
+      Array.from({ length: scenario.concurrent }, () =>
+        pool.request({ path: '/healthz', method: 'GET' }).then((response) => response.body.text()),
+      ),
+    );
+    await simulator.stats();
+
+    // Built beforehand: the burst should cost this process as little as it can (it shares the cores).
+    const requests = Array.from({ length: scenario.concurrent }, (_, n) => {
+      const caller = BENCH_CALLERS[n % BENCH_CALLERS.length] as (typeof BENCH_CALLERS)[number];
+      return {
+        path: '/graphql',
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` },
+        body: Buffer.from(
+          JSON.stringify({ query: MUTATION, variables: { id: caller.contactId, input: { lastName: `n${n}` } } }),
+        ),
+      };
+    });
+    const prober = probeHealthz(gateway.url);
+    await prober.ready;
+    let peakRssMiB = rssMiB(gateway.pid);
+    const sampling = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, rssMiB(gateway.pid))), 50);
+    await loopLagMaxMs(gateway.url); // a scrape resets the gateway's event-loop delay histogram
+    const burstAt = Date.now();
+
+    const answers: Answer[] = await Promise.all(
+      requests.map(async (request) => {
+        const started = performance.now();
+        try {
+          const response = await pool.request(request);
+          const text = await response.body.text();
+          return { outcome: outcomeOf(response.statusCode, text), ms: performance.now() - started };
+        } catch (error) {
+          return { outcome: `failed ${(error as { code?: string }).code ?? ''}`, ms: performance.now() - started };
+        }
+      }),
+    );
+    clearInterval(sampling);
+    const loopLagMs = await loopLagMaxMs(gateway.url);
+    const slowestProbe = await prober.stop();
+    const slowestHealthzMs = slowestProbe.slowestMs;
+    const slowestHealthzAtMs = slowestProbe.at - burstAt;
+    // Let the log lines of the last answers reach the file.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const outcomes: Record<string, number> = {};
+    for (const { outcome } of answers) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    const writesSent = (await simulator.stats()).requests;
+    const writesCutOff = outcomes['UpstreamError UPSTREAM_TIMEOUT'] ?? 0;
+    const slowestAnswerMs = Math.max(...answers.map((answer) => answer.ms));
+    const slowestOwnDurationMs = ownDurations(gateway.logFile).reduce((max, ms) => Math.max(max, ms), 0);
+    const targets =
+      scenario.id === 'overload'
+        ? [
+            {
+              target: `every caller answered within the deadline + 300 ms (${scenario.timeoutMs + 300} ms)`,
+              value: slowestAnswerMs,
+              met: slowestAnswerMs <= scenario.timeoutMs + 300,
+            },
+            {
+              target: 'writes cut off mid-flight <= 2% of the writes sent',
+              value: writesSent === 0 ? 0 : writesCutOff / writesSent,
+              met: writesCutOff <= 0.02 * writesSent,
+            },
+          ]
+        : [
+            {
+              target: `the gateway's own durations within the deadline + 100 ms (${scenario.timeoutMs + 100} ms)`,
+              value: slowestOwnDurationMs,
+              met: slowestOwnDurationMs <= scenario.timeoutMs + 100,
+            },
+          ];
+    targets.push({ target: '/healthz under 100 ms throughout', value: slowestHealthzMs, met: slowestHealthzMs < 100 });
+    return {
+      id: scenario.id,
+      name: scenario.name,
+      concurrent: scenario.concurrent,
+      timeoutMs: scenario.timeoutMs,
+      outcomes,
+      writesSent,
+      writesCutOff,
+      slowestAnswerMs,
+      slowestOwnDurationMs,
+      slowestHealthzMs,
+      slowestHealthzAtMs,
+      loopLagMs,
+      peakRssMiB,
+      targets,
+    };
+  } finally {
+    await pool.destroy();
+    await gateway.stop();
+    simulator.stop();
+  }
+}
+
+/** The worst event-loop delay since the last scrape, as the gateway's /metrics reports it. */
+async function loopLagMaxMs(origin: string): Promise<number> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  return 1000 * Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1] ?? NaN);
+}
+
+/** The durations of the operation log lines the gateway wrote. */
+function ownDurations(logFile: string): number[] {
+  const durations: number[] = [];
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"graphql operation"')) continue;
+    const durationMs = (JSON.parse(line) as { operation?: { durationMs?: number } }).operation?.durationMs;
+    if (typeof durationMs === 'number') durations.push(durationMs);
+  }
+  return durations;
+}
+
+export function overloadLines(results: OverloadResult[]): string[] {
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(
+      `${result.name}: ${result.concurrent} mutations at once, UPSTREAM_TIMEOUT_MS=${result.timeoutMs}`,
+      `  answers: ${Object.entries(result.outcomes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([outcome, count]) => `${count} ${outcome}`)
+        .join(', ')}`,
+      `  writes sent to HighLevel: ${result.writesSent}, cut off by the deadline: ${result.writesCutOff}; slowest answer ${Math.round(result.slowestAnswerMs)} ms, slowest own duration ${Math.round(result.slowestOwnDurationMs)} ms, slowest /healthz ${result.slowestHealthzMs.toFixed(1)} ms (${Math.round(result.slowestHealthzAtMs)} ms into the burst), the gateway's worst event-loop delay ${Math.round(result.loopLagMs)} ms, peak RSS ${result.peakRssMiB} MiB`,
+      ...result.targets.map(
+        (target) =>
+          `${target.met ? 'PASS' : 'MISS'}  ${result.id}: ${target.target}: ${target.value < 1 ? target.value.toFixed(3) : Math.round(target.value)}`,
+      ),
+      '',
+    );
+  }
+  return lines;
+}
