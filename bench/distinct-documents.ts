@@ -1,14 +1,15 @@
 /**
- * `npm run bench -- --distinct-documents`: what a caller with no token can make the gateway hold.
+ * `npm run bench -- --distinct-documents`: what callers can make the gateway hold by sending documents.
  * After a warm-up on the operations a frontend sends, a flood of documents that differ only in a
  * comment or an alias, down every path that caches by request content: 300,000 distinct `{ __typename }`
- * POSTs (the fast path's documents), 20,000 distinct copies of the updateContact mutation sent twice
- * each (kept and compiled), 20,000 distinct GETs (Apollo Server's document store) and 20,000 distinct
- * persisted-query registrations (the APQ cache). The gateway's RSS is followed throughout; the known
+ * POSTs with no token (never kept), 20,000 distinct copies of the updateContact mutation sent twice
+ * each with a made-up token (kept and compiled: the fast path's cache), 20,000 distinct GETs (Apollo
+ * Server's document store) and 20,000 distinct persisted-query registrations (the APQ cache). The gateway's RSS is followed throughout; the known
  * operation's throughput is measured before and after.
  *
- * Targets: RSS after the flood within 64 MiB above its level after the warm-up plus the configured
- * cache sizes; the known operation at least 0.9 of its speed before the flood.
+ * Targets: RSS after the 300,000 documents, and after the mutations, within 64 MiB above its level
+ * after the warm-up plus the configured cache sizes; the known operation at least 0.9 of its speed
+ * before the floods.
  */
 import { createHash } from 'node:crypto';
 import { runLoad } from './load';
@@ -52,16 +53,19 @@ const FLOODS: Flood[] = [
     marker: '"__typename":"Query"',
   },
   {
-    name: 'distinct copies of the updateContact mutation, each twice (compiled), no token',
+    // With a well-formed token the documents are kept and compiled; the empty input is refused before any
+    // upstream call.
+    name: 'distinct copies of the updateContact mutation, each twice (kept and compiled), a made-up token',
     requests: 40_000,
     request: (n) =>
       post(
         JSON.stringify({
           query: MUTATION.replace('updateContact(', `u${Math.floor(n / 2)}: updateContact(`),
-          variables: { id: 'ocQHyuzHvysMo5N5VsXc', input: { firstName: 'Ada' } },
+          variables: { id: 'ocQHyuzHvysMo5N5VsXc', input: {} },
         }),
+        'made-up-token-0123456789',
       ),
-    marker: '"MISSING_CREDENTIALS"',
+    marker: '"INVALID_INPUT"',
   },
   {
     name: 'distinct GET documents (Apollo Server document store)',
@@ -90,7 +94,10 @@ export interface DistinctDocumentsResult {
   knownBefore: number;
   knownAfter: number;
   speedRatio: number;
+  /** The larger RSS growth after the first two floods, which the target bounds. */
   rssGrowthMiB: number;
+  peakGrowthMiB: number;
+  finalGrowthMiB: number;
   rssLimitMiB: number;
   bad: number;
   passed: boolean;
@@ -157,21 +164,43 @@ export async function distinctDocuments(
   const upstream = (await simulator.stats()).requests;
   const knownAfter = (await knownLoad()).perSecond;
   const baseline = samples[0]?.rssMiB ?? 0;
-  const final = samples[samples.length - 1]?.rssMiB ?? 0;
-  const rssGrowthMiB = final - baseline;
   const rssLimitMiB = RSS_SLACK_MIB + CONFIGURED_CACHE_MIB;
+  // The target is the issue's: RSS after each of its two floods (300,000 distinct documents; the
+  // distinct mutations). The RSS after the others, and at the end, are reported beside it.
+  const growthAfter = (flood: Flood | undefined) =>
+    (samples.filter((taken) => taken.after === flood?.name).at(-1)?.rssMiB ?? Number.NaN) - baseline;
+  const checked = FLOODS.slice(0, 2).map((flood) => ({ flood, growth: growthAfter(flood) }));
+  const rssGrowthMiB = Math.max(...checked.map(({ growth }) => growth));
+  const peakGrowthMiB = Math.max(...samples.map((taken) => taken.rssMiB)) - baseline;
+  const finalGrowthMiB = (samples.at(-1)?.rssMiB ?? Number.NaN) - baseline;
   const speedRatio = knownAfter / knownBefore;
   const passed = rssGrowthMiB <= rssLimitMiB && speedRatio >= MIN_SPEED_RATIO && bad === 0 && upstream === 0;
   const lines = [
-    `Distinct documents: ${sent} requests with no token in ${FLOODS.length} floods, 32 connections`,
+    `Distinct documents: ${sent} requests in ${FLOODS.length} floods, 32 connections`,
     '',
     '| after | requests | gateway RSS MiB | gateway heap used MiB |',
     '| --- | ---: | ---: | ---: |',
     ...samples.map((taken) => `| ${taken.after} | ${taken.requests} | ${taken.rssMiB} | ${taken.heapUsedMiB} |`),
     '',
-    `${rssGrowthMiB <= rssLimitMiB ? 'PASS' : 'MISS'}  RSS growth over the flood: ${rssGrowthMiB.toFixed(1)} MiB (target <= ${RSS_SLACK_MIB} + ${CONFIGURED_CACHE_MIB} configured)`,
+    ...checked.map(
+      ({ flood, growth }) =>
+        `${growth <= rssLimitMiB ? 'PASS' : 'MISS'}  RSS after ${flood.name} (${flood.requests.toLocaleString('en-US')} requests): +${growth.toFixed(1)} MiB over the warm-up (target <= ${RSS_SLACK_MIB} + ${CONFIGURED_CACHE_MIB} configured)`,
+    ),
+    `      RSS at its highest: +${peakGrowthMiB.toFixed(1)} MiB; after every flood and ${QUIET_SECONDS} s without requests: +${finalGrowthMiB.toFixed(1)} MiB`,
     `${speedRatio >= MIN_SPEED_RATIO ? 'PASS' : 'MISS'}  ${known.name} @32 after / before: ${Math.round(knownAfter)} / ${Math.round(knownBefore)} req/s = ${speedRatio.toFixed(3)} (target >= ${MIN_SPEED_RATIO})`,
     `bad answers: ${bad}; upstream requests during the flood: ${upstream}`,
   ];
-  return { samples, knownBefore, knownAfter, speedRatio, rssGrowthMiB, rssLimitMiB, bad, passed, lines };
+  return {
+    samples,
+    knownBefore,
+    knownAfter,
+    speedRatio,
+    rssGrowthMiB,
+    peakGrowthMiB,
+    finalGrowthMiB,
+    rssLimitMiB,
+    bad,
+    passed,
+    lines,
+  };
 }

@@ -5,7 +5,7 @@
  * and bench/results/latest.json. `-- --soak` sends 100,000 mutations and follows the gateway's memory.
  * Options: --duration <s> (5), --warmup <s> (0.5; and never fewer than WARM_UNITS answers), --only
  * update@1,latency@64,... (scenario ids in bench/workloads.ts), --soak, --mutations <n> (100000),
- * --distinct-documents (what callers with no token can make the gateway hold: bench/distinct-documents.ts),
+ * --distinct-documents (what callers can make the gateway hold: bench/distinct-documents.ts),
  * --reference (the issue's yardstick instead of the gateway: bench/reference-gateway.ts), --upstream
  * light (a minimal stand-in instead of the simulator, for calibration: bench/light-upstream.ts).
  */

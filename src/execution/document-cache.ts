@@ -28,6 +28,13 @@ export type CachedDocument = DocumentNode | null;
 
 /** The share of the budget for documents seen once. */
 const PROBATION_SHARE = 0.2;
+/**
+ * Compilations allowed a second (and at once). A compilation costs milliseconds and leaves a few
+ * hundred kilobytes of garbage (the generated source, the variable parser's source), so a caller
+ * sending each of many distinct documents twice would otherwise make the gateway compile, and
+ * collect, without end; an application's operations are a few dozen, compiled within seconds.
+ */
+const COMPILATIONS_PER_SECOND = 20;
 
 /** What the cache holds for a query text. */
 export interface DocumentEntry {
@@ -44,6 +51,7 @@ interface Entry extends DocumentEntry {
 export class DocumentCache {
   private readonly probation: LRUCache<string, Entry>;
   private readonly protected: LRUCache<string, Entry>;
+  private readonly compilations: TokenBucket;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -51,7 +59,9 @@ export class DocumentCache {
     private readonly rules: readonly ValidationRule[],
     private readonly parseOptions: ParseOptions,
     maxBytes: number,
+    { compilationsPerSecond = COMPILATIONS_PER_SECOND }: { compilationsPerSecond?: number } = {},
   ) {
+    this.compilations = new TokenBucket(compilationsPerSecond);
     const sizeCalculation = (entry: Entry) => entry.bytes;
     this.probation = new LRUCache({ maxSize: Math.max(1, Math.floor(maxBytes * PROBATION_SHARE)), sizeCalculation });
     this.protected = new LRUCache({
@@ -103,6 +113,8 @@ export class DocumentCache {
       return null;
     }
     if (known !== 'seen') return known;
+    // Out of compilations for now: graphql-js runs it, and a later run compiles it.
+    if (!this.compilations.take()) return null;
     let compiled: CompiledQuery | null = null;
     if (expandedFields(this.schema, document, operation) <= MAX_COMPILED_FIELDS) {
       const result = compileQuery(this.schema, document, operation.name?.value, {
@@ -130,5 +142,24 @@ export class DocumentCache {
       return null;
     }
     return validate(this.schema, document, this.rules).length === 0 ? document : null;
+  }
+}
+
+/** `perSecond` tokens a second, at most `perSecond` saved up. */
+class TokenBucket {
+  private tokens: number;
+  private updatedAt = performance.now();
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 }

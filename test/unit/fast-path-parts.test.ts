@@ -72,6 +72,20 @@ describe('DocumentCache', () => {
     expect(cache.compiled(query, cache.get(query), operation)).toBe(compiled);
   });
 
+  it('compiles at most its rate a second, and compiles the rest on a later run', async () => {
+    const cache = new DocumentCache(schema, specifiedRules, {}, MiB, { compilationsPerSecond: 2 });
+    const queries = ['{ a: hello }', '{ b: hello }', '{ c: hello }', '{ d: hello }'];
+    const compiledRun = () =>
+      queries.map((query) => {
+        const entry = cache.get(query);
+        return cache.compiled(query, entry, operationOf(entry.document)) !== null;
+      });
+    compiledRun(); // each operation's first run
+    expect(compiledRun()).toEqual([true, true, false, false]);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // one more compilation earned
+    expect(compiledRun()).toEqual([true, true, true, false]);
+  });
+
   it('does not compile an operation with more fields than MAX_COMPILED_FIELDS once fragments are expanded', () => {
     const cache = new DocumentCache(schema, specifiedRules, {}, MiB);
     // Each fragment spreads the one below it twice, under two fields: 2^12 fields in all from 13 lines.
