@@ -164,18 +164,9 @@ export class HighLevelTransport {
     };
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const waitSeconds = this.budgets.reserve(budgetKey);
-        if (waitSeconds !== undefined) {
-          report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
-          trace?.held(request.endpoint);
-          logger.debug(
-            { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
-            'rate budget spent; not calling upstream',
-          );
-          return failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds });
-        }
-        const { result, errorCode } = await this.attempt(call, attempt);
-        if (result.ok || !isRetryable({ method: request.method, failure: result.failure, errorCode })) return result;
+        const { result, errorCode, notSent } = await this.attempt(call, attempt);
+        if (result.ok || notSent || !isRetryable({ method: request.method, failure: result.failure, errorCode }))
+          return result;
         const delay = retryDelayMs(attempt, result.failure, endsAt - performance.now());
         if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
       }
@@ -187,7 +178,7 @@ export class HighLevelTransport {
   private async attempt<T>(
     { request, wire, deadline, endsAt, read, budgetKey, scrub, report, trace, logger }: Call<T>,
     attempt: number,
-  ): Promise<{ result: UpstreamResult<T>; errorCode?: string }> {
+  ): Promise<{ result: UpstreamResult<T>; errorCode?: string; notSent?: true }> {
     const waitStarted = performance.now();
     const { pool, slots } = this.upstream(this.connection.baseUrl.origin);
     const admission = await slots.acquire(WRITES.has(request.method), endsAt);
@@ -201,7 +192,19 @@ export class HighLevelTransport {
       });
       trace?.notSent(request.endpoint);
       this.notSent.note(logger, request.endpoint);
-      return { result: failed({ kind: 'unavailable', reason: 'overloaded', statusCode: null }) };
+      return { result: failed({ kind: 'unavailable', reason: 'overloaded', statusCode: null }), notSent: true };
+    }
+    // Taken from the caller's budget only now, when the call is about to be sent.
+    const waitSeconds = this.budgets.reserve(budgetKey);
+    if (waitSeconds !== undefined) {
+      slots.release();
+      report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
+      trace?.held(request.endpoint);
+      logger.debug(
+        { upstream: { endpoint: request.endpoint, attempt, retryAfterSeconds: waitSeconds } },
+        'rate budget spent; not calling upstream',
+      );
+      return { result: failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds }), notSent: true };
     }
     const started = performance.now();
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);

@@ -1,7 +1,7 @@
 /**
  * Overload: past MAX_INFLIGHT_REQUESTS a request is answered 503 at once; a write that cannot
  * plausibly finish before its request's deadline is not sent; the deadline counts from the request's
- * arrival. (The loads of issue-sized numbers are `npm run bench -- --only overload,stalled`.)
+ * arrival. (The full-size loads are `npm run bench -- --only overload,stalled`.)
  */
 import { startStack, UPDATE_CONTACT, type Stack } from './harness';
 

@@ -1,4 +1,4 @@
-import { startStack, UPDATE_CONTACT } from './harness';
+import { CONTACT, startStack, UPDATE_CONTACT } from './harness';
 
 it("once HighLevel's burst budget is spent, answers RateLimitedError without calling upstream until the window passes", async () => {
   const stack = await startStack({ simulator: { rateLimit: { max: 3, intervalMs: 1000, daily: 1000 } } });
@@ -23,6 +23,12 @@ it("once HighLevel's burst budget is spent, answers RateLimitedError without cal
     ]);
     expect(first[3]?.retryAfterSeconds).toBe(1);
     expect(stack.sim.received).toHaveLength(3); // the gateway held the 4th and 5th back
+    // A read is held back as well, and answered at once rather than waiting for the window.
+    const started = performance.now();
+    const read = await stack.graphql(CONTACT, { id: stack.seed.contactIds[0] }, { token: stack.seed.token });
+    expect((read.json.data?.contact as { __typename: string }).__typename).toBe('RateLimitedError');
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(stack.sim.received).toHaveLength(3);
 
     stack.sim.addToken('another-caller-token-01', stack.seed.locationId);
     expect((await typenames('another-caller-token-01', 1))[0]?.__typename).toBe('UpdateContactSuccess');
