@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { runLoad } from './load';
 import { heapUsedMiB, rssMiB, type GatewayProcess, type SimulatorProcess } from './processes';
-import type { BenchRequest, Scenario } from './workloads';
+import { UPDATE, type BenchRequest, type Scenario } from './workloads';
 
 // The gateway's defaults (README, "Configuration"): DOCUMENT_CACHE_BYTES, a quarter of it again for
 // Apollo Server's document store, APQ_CACHE_BYTES.
@@ -29,14 +29,6 @@ const post = (body: string, token?: string): BenchRequest => ({
   headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   body,
 });
-
-const MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
-  updateContact(id: $id, input: $input) {
-    __typename
-    ... on UpdateContactSuccess { contact { id firstName lastName email phone tags dateUpdated customFields { id } } }
-    ... on DisplayableError { code message }
-  }
-}`;
 
 interface Flood {
   name: string;
@@ -60,7 +52,7 @@ const FLOODS: Flood[] = [
     request: (n) =>
       post(
         JSON.stringify({
-          query: MUTATION.replace('updateContact(', `u${Math.floor(n / 2)}: updateContact(`),
+          query: UPDATE.replace('updateContact(', `u${Math.floor(n / 2)}: updateContact(`),
           variables: { id: 'ocQHyuzHvysMo5N5VsXc', input: {} },
         }),
         'made-up-token-0123456789',

@@ -64,7 +64,7 @@ const REST_BODY = JSON.stringify({
   customFields: [{ id: 'FavCarTextF1eLd00001', field_value: 'Roadster' }],
 });
 
-const UPDATE = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+export const UPDATE = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
   updateContact(id: $id, input: $input) {
     __typename
     ... on UpdateContactSuccess { contact { id firstName lastName email phone tags dateUpdated customFields { id } } }

@@ -30,6 +30,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** For `describe.each`: the fast path, then Apollo Server's pipeline (`fastPathOff`). */
+export const EXECUTION_PATHS: [string, boolean][] = [
+  ['the fast path', false],
+  ['Apollo Server', true],
+];
+
 export async function startStack(
   options: {
     env?: Record<string, string>;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { startStack, type Stack } from './harness';
+import { EXECUTION_PATHS, startStack, type Stack } from './harness';
 
 interface RawAnswer {
   status: number;
@@ -114,10 +114,7 @@ function trickle(
   });
 }
 
-describe.each([
-  ['the fast path', false],
-  ['Apollo Server', true],
-])('on %s', (_path, fastPathOff) => {
+describe.each(EXECUTION_PATHS)('on %s', (_path, fastPathOff) => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({

@@ -3,15 +3,12 @@
  * `_entities` sends at most one round of calls (those already in flight when the first 401 came),
  * and every representation still gets its INVALID_TOKEN error.
  */
-import { startStack, type Stack } from './harness';
+import { EXECUTION_PATHS, startStack, type Stack } from './harness';
 
 const ENTITIES = `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { id firstName } } }`;
 const UPSTREAM_CONCURRENCY = 8;
 
-describe.each([
-  ['the fast path', false],
-  ['Apollo Server', true],
-])('on %s', (_path, fastPathOff) => {
+describe.each(EXECUTION_PATHS)('on %s', (_path, fastPathOff) => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ fastPathOff, env: { UPSTREAM_CONCURRENCY: String(UPSTREAM_CONCURRENCY) } });

@@ -3,12 +3,9 @@
  * got and every log line the gateway wrote is scanned for the caller's token and the upstream host.
  */
 import type { Fault } from '../../src/simulator/simulator';
-import { CONTACT, startStack, UPDATE_CONTACT } from './harness';
+import { CONTACT, EXECUTION_PATHS, startStack, UPDATE_CONTACT } from './harness';
 
-it.each([
-  ['the fast path', false],
-  ['Apollo Server', true],
-])(
+it.each(EXECUTION_PATHS)(
   'no response and no log line carries the token or the upstream host (%s)',
   async (_path, fastPathOff) => {
     const stack = await startStack({ env: { UPSTREAM_TIMEOUT_MS: '300' }, fastPathOff });
