@@ -21,9 +21,9 @@ export const GRAPHQL_PATH = '/graphql';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Of each turn of the event loop, the time starting GraphQL requests may take (src/loop-slices.ts). */
-const SLICE_MS = 5;
+const SLICE_MS = 2;
 /** And the time answering requests shed past MAX_INFLIGHT_REQUESTS may take. */
-const REFUSAL_SLICE_MS = 2;
+const REFUSAL_SLICE_MS = 1;
 
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<GatewayContext>;
