@@ -2,14 +2,11 @@
  * GraphQL answers go out at the end of their round of I/O, all together, rather than each from the
  * middle of the work that made it.
  *
- * Each answer is one write(2) to its caller's socket. Written as soon as it was ready, the writes
- * alternated with the work on the next request, and on loopback each paid again for waking its
- * reader: 66 µs a write in the latency-bound profile, against 23 µs for undici's upstream writes,
- * which undici already makes from an immediate queued at dispatch. Written back to back from one
- * immediate per round, they cost less, and the later answers of a burst no longer wait behind the
- * writes of earlier ones. A/B of two builds, interleaved 5 s rounds (issue 6): latency-bound @64 ratio
- * 0.958 -> 0.967 (mean of 6 rounds, 5 won); against a light stand-in at 32 connections 0.130 -> 0.112
- * ms of gateway CPU per request and 7,300 -> 8,480 requests a second (6 of 6 won).
+ * Each answer is one write(2) to its caller's socket. Written as soon as it is ready, the writes
+ * alternate with the work on the next request, and each pays again for waking its reader; written
+ * back to back from one immediate per round (as undici writes its upstream requests), they cost less,
+ * and the later answers of a burst do not wait behind the work that follows the earlier ones. README
+ * "Performance" has the measurements.
  *
  * Only the fast path's answers queue here; Apollo Server's (the rare requests) are written directly.
  */

@@ -5,6 +5,7 @@
  * SDK reads its own standard OTEL_* variables, such as exporter headers and batch sizes; the ones that
  * decide whether and how tracing runs are validated here.)
  */
+import type { OperationLimits } from './limits';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -69,8 +70,6 @@ const TRACES_SAMPLERS = [
   'parentbased_always_off',
   'parentbased_traceidratio',
 ] as const;
-
-import type { OperationLimits } from './limits';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -5,8 +5,8 @@
  * `logger.info({ req })`.
  *
  * Hand-written rather than pino's `redact` option: pino 10 redacts wildcard paths (`*.token`) by
- * cloning every top-level value of every line, which made redaction the largest allocator of the
- * request path (issue 6). This walk allocates nothing for a line with nothing to redact, and copies
+ * cloning every top-level value of every line, which would make redaction the largest allocator of
+ * the request path. This walk allocates nothing for a line with nothing to redact, and copies
  * only the objects on the way to a redacted value, so the caller's objects are never changed.
  */
 export const CENSOR = '[redacted]';

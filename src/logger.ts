@@ -7,11 +7,10 @@ export type { Logger };
 
 /**
  * A destination written in batches: a line waits at most `delayMs` (10 ms), or until `maxBytes` (64 KiB)
- * are queued, and then goes out with every other line waiting. Under load (issue 6), one synchronous
- * write(2) per line held the main thread about 16 µs a line (the profile); an asynchronous write costs
- * a thread-pool round trip and a wake-up, about 33 µs of CPU a line measured on its own; one write per
- * event-loop turn still made a write per request at 1,200 requests a second. What is queued is written
- * on `flush()`, which the process calls as it exits.
+ * are queued, and then goes out with every other line waiting, in one synchronous write. A write per
+ * line (or per event-loop turn, which under load is nearly the same) costs a system call each, and an
+ * asynchronous write a thread-pool round trip and a wake-up as well; a batch costs one. What is queued
+ * is written on `flush()`, which the process calls as it exits, so no line is lost on shutdown.
  */
 export class BatchedLines implements pino.DestinationStream {
   private lines: string[] = [];
@@ -117,9 +116,9 @@ const INFO = 30;
  * Writes an `info` line whose fields the caller has serialized itself (`"key":value` pairs joined by
  * commas, already valid JSON), with the logger's level, time and bindings: the same bytes pino writes
  * for the same fields, to the same destination. It is for the one line every request writes (the
- * operation line): pino's generic path serializes each value and walks the redaction, ~1.4 µs a line
- * more (issue 6). Only lines of fixed keys and values the caller controls belong here; nothing in
- * them is redacted.
+ * operation line): pino's generic path would serialize each value and walk the redaction for fields
+ * that are known not to need it. Only lines of fixed keys and values the caller controls belong here;
+ * nothing in them is redacted.
  *
  * Answers false, having written nothing, when the logger does something this does not reproduce (a
  * mixin, a message prefix, a nested key, hooks, a destination that wants pino's metadata); the caller then

@@ -7,7 +7,7 @@
  * allocation site whose objects once survived young-generation collections at a high rate. Under
  * load, a request's objects do survive a collection while its upstream call is in flight, so V8
  * pretenured sites whose objects usually die with the request; only full collections freed them.
- * With the heuristic off, they die young and cheaply (issue 6, README "Performance").
+ * With the heuristic off, they die young and cheaply (README "Performance" has the measurements).
  */
 import { setFlagsFromString } from 'node:v8';
 

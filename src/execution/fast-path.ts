@@ -2,9 +2,8 @@
  * The fast path: the request nearly every caller sends (a JSON POST of an operation that parses and
  * validates, without persisted-query or trace extensions) executed directly (graphql-js, then
  * graphql-jit's compiled query once the operation repeats), and answered byte for byte as Apollo
- * Server would answer it. Profiling the gateway (issue 6) showed
- * Apollo Server's per-request pipeline costing more CPU than the GraphQL execution and both HTTP hops
- * together; this path removes that cost and nothing else: the same schema, validation rules, parser
+ * Server would answer it. Apollo Server's per-request pipeline costs more CPU than the GraphQL
+ * execution and both HTTP hops together; this path removes that cost and nothing else: the same schema, validation rules, parser
  * limits, `_entities` limit, context, error masking, log line, metrics and spans.
  *
  * Anything else, or anything in doubt, is answered `undefined` before any resolver runs, and

@@ -268,7 +268,7 @@ export class HighLevelTransport {
         keepAliveTimeout: 30_000,
         // The Deadline covers connect, headers and body, and aborts the request through its
         // controller, which destroys the socket. undici's own headers and body timeouts would only
-        // repeat it, at the price of two timers per call kept for a second (issue 6).
+        // repeat it, at the price of two timers per call, each kept for a second past the call.
         connect: { timeout: timeoutMs },
         headersTimeout: 0,
         bodyTimeout: 0,

@@ -23,8 +23,8 @@ interface Budget {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class RateBudgets {
-  // lru-cache rather than a Map re-inserted on every answer: that churn rebuilt the Map's table
-  // over and over, and each old table went to the old generation (issue 6).
+  // lru-cache rather than a Map re-inserted on every answer: that churn would rebuild the Map's table
+  // over and over, each old table garbage for a full collection.
   private readonly budgets: LRUCache<string, Budget>;
 
   constructor(

@@ -1,6 +1,6 @@
 /**
- * HighLevel REST shapes, as the contract (shared/contract/update-contact.txt) and the vendor OpenAPI
- * (contacts.json, common-schemas.json) describe them. Nothing GraphQL lives here: codegen mappers point
+ * HighLevel REST shapes, as HighLevel's documentation of `PUT /contacts/{contactId}` and its OpenAPI
+ * for the Contacts and Users APIs (and their common error schemas) describe them. Nothing GraphQL lives here: codegen mappers point
  * at these types and src/mapping/ translates between them and the schema.
  *
  * Response shapes are what HighLevel *may* send: every field is optional and values are checked where
@@ -180,7 +180,7 @@ export interface RestGetContactResponse {
 }
 
 /**
- * The documented error bodies (common-schemas.json): `message` is a string for 400/401/403/404 and an
+ * The documented error bodies (the OpenAPI's common error schemas): `message` is a string for 400/401/403/404 and an
  * array of strings for 422.
  */
 export interface RestErrorBody {
