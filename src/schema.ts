@@ -5,9 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from './context';
 import { resolvers } from './resolvers';
 
 // schema/ sits beside src/ and dist/, so this holds for ts-jest (src/) and the build (dist/) alike.
@@ -22,11 +20,14 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): DocumentNode {
   return parse(sdl);
 }
 
+/** The resolvers of one schema module, as buildSubgraphSchema's own signature declares them. */
+type SubgraphResolvers = NonNullable<
+  Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>['resolvers']
+>;
+
 export function buildGatewaySchema(): GraphQLSchema {
   // Codegen's resolver types are stricter than the subgraph's generic map; they describe the same object.
-  return buildSubgraphSchema([
-    { typeDefs: loadTypeDefs(), resolvers: resolvers as GraphQLResolverMap<GatewayContext> },
-  ]);
+  return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as SubgraphResolvers }]);
 }
 
 /** The subgraph SDL as the router sees it (what `_service { sdl }` serves). */
