@@ -9,6 +9,7 @@ import { openSync, readFileSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GATEWAY_NODE_FLAGS } from '../src/node-flags';
 import type { SimulatorStats } from './workloads';
 
 const ROOT = join(__dirname, '..');
@@ -92,14 +93,14 @@ export interface GatewayProcess {
 }
 
 /**
- * `node dist/main.js` in production mode, logging at info (one line per operation) to a file, with
+ * `node dist/main.js` with the gateway's flags (as `npm start` runs it) in production mode, logging at info (one line per operation) to a file, with
  * `env` on top of that (e.g. UPSTREAM_TIMEOUT_MS).
  */
 export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...gatewayNodeFlags(), join(ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...gatewayNodeFlags(), join(ROOT, 'dist/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

@@ -1,10 +1,9 @@
 /**
  * Entry point: configuration from the environment, then the gateway, then signal handling.
  */
-// First: it tunes V8 for everything loaded after it.
-import './v8-tuning';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { missingNodeFlags } from './node-flags';
 import { createTracing } from './observability/tracing-setup';
 import { startGateway } from './server';
 
@@ -20,6 +19,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  const missing = missingNodeFlags();
+  if (missing.length > 0) {
+    logger.warn(
+      { missing },
+      'node was started without V8 flags the gateway is tuned for (src/node-flags.ts); start it with npm start',
+    );
+  }
   const tracing = createTracing(config.tracing, logger);
   const gateway = await startGateway({ config, logger, tracing });
   logger.info(

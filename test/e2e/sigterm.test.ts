@@ -10,19 +10,23 @@ import type { Readable } from 'node:stream';
 import { seedDemoData } from '../../src/simulator/seed';
 import { HighLevelSimulator } from '../../src/simulator/simulator';
 import { UPDATE_CONTACT } from './harness';
+import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
 
 interface Gateway {
   child: ChildProcessByStdio<null, Readable, null>;
   url: string;
-  entries: { msg: string; url?: string }[];
+  entries: { msg: string; url?: string; level?: number; missing?: string[] }[];
   /** Resolves once standard output has closed (every line read). */
   closed: Promise<unknown>;
 }
 
-async function spawnGateway(env: Record<string, string>): Promise<Gateway> {
+async function spawnGateway(
+  env: Record<string, string>,
+  flags: readonly string[] = GATEWAY_NODE_FLAGS,
+): Promise<Gateway> {
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
+    [...flags, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
     {
       env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -144,3 +148,15 @@ it('on SIGTERM, /readyz answers 503 on new connections while requests are still 
     if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
   }
 }, 20_000);
+
+it('started without the V8 flags npm start passes, the process says which are missing', async () => {
+  const gateway = await spawnGateway({ HIGHLEVEL_BASE_URL: sim.baseUrl, SHUTDOWN_DELAY_MS: '0' }, []);
+  try {
+    expect(gateway.entries.find((entry) => entry.missing)).toMatchObject({
+      level: 40,
+      missing: [...GATEWAY_NODE_FLAGS],
+    });
+  } finally {
+    gateway.child.kill('SIGKILL');
+  }
+});

@@ -20,6 +20,7 @@ import { Tracing } from '../../src/observability/tracing';
 import { seedDemoData } from '../../src/simulator/seed';
 import { HighLevelSimulator } from '../../src/simulator/simulator';
 import { CONTACT, startStack, UPDATE_CONTACT, type Stack } from './harness';
+import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
 const CALLER_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -178,7 +179,7 @@ it('the real process exports OTLP to the collector named by OTEL_EXPORTER_OTLP_E
   const seed = seedDemoData(sim);
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
+    [...GATEWAY_NODE_FLAGS, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
     {
       env: {
         PATH: process.env.PATH,

@@ -13,7 +13,7 @@ import { buildGatewaySchema } from '../../src/schema';
 import { UPDATE_CONTACT } from '../e2e/harness';
 
 setFlagsFromString('--expose-gc');
-// As the gateway runs (src/v8-tuning.ts).
+// As the gateway runs (src/node-flags.ts).
 setFlagsFromString('--no-compilation-cache');
 const gc = runInNewContext('gc') as () => void;
 const schema = buildGatewaySchema();
