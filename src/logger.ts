@@ -87,10 +87,11 @@ export function createLogger(
           sync: true,
         })
       : (destination ?? standardOutput());
+  const base = { service: 'highlevel-contacts-gateway' };
   const logger = pino(
     {
       level,
-      base: { service: 'highlevel-contacts-gateway' },
+      base,
       // Every line and every child logger's bindings pass through the redaction (src/log-redaction.ts).
       formatters: { log: redact, bindings: redact },
       timestamp: isoTime,
@@ -101,52 +102,49 @@ export function createLogger(
   // Children are created from their parent's prototype chain, so every descendant inherits this.
   const child = logger.child;
   logger.child = function redactedChild(this: Logger, bindings, options) {
-    return child.call(this, redact(bindings), options);
+    const redacted = redact(bindings);
+    const made = child.call(this, redacted, options);
+    const parent = prebuilt.get(this);
+    // A child with options of its own (a message prefix, serializers, formatters) writes through pino.
+    if (parent && (options === undefined || Object.keys(options).every((key) => key === 'level'))) {
+      prebuilt.set(made, { stream: parent.stream, bindings: parent.bindings + serializedBindings(redacted) });
+    }
+    return made;
   } as Logger['child'];
+  if (format === 'json') prebuilt.set(logger, { stream, bindings: serializedBindings(base) });
   return logger;
 }
 
-const { lsCacheSym, timeSym, chindingsSym, endSym, streamSym, needsMetadataGsym, mixinSym, nestedKeySym, hooksSym } =
-  pino.symbols;
-// In pino's symbols, not in its type declarations.
-const { msgPrefixSym } = pino.symbols as unknown as Record<string, symbol | undefined>;
-const INFO = 30;
-
 /**
  * Writes an `info` line whose fields the caller has serialized itself (`"key":value` pairs joined by
- * commas, already valid JSON), with the logger's level, time and bindings: the same bytes pino writes
- * for the same fields, to the same destination. It is for the one line every request writes (the
- * operation line): pino's generic path would serialize each value and walk the redaction for fields
- * that are known not to need it. Only lines of fixed keys and values the caller controls belong here;
- * nothing in them is redacted.
+ * commas, already valid JSON), with the logger's level, time and bindings, in the format createLogger
+ * gives pino (test/unit/logger.test.ts compares the two byte for byte), to the same destination. It
+ * is for the one line every request writes (the operation line): pino's generic path would serialize
+ * each value and walk the redaction for fields that are known not to need it. Only lines of fixed
+ * keys and values the caller controls belong here; nothing in them is redacted.
  *
- * Answers false, having written nothing, when the logger does something this does not reproduce (a
- * mixin, a message prefix, a nested key, hooks, a destination that wants pino's metadata); the caller then
- * logs through pino. test/unit/logger.test.ts compares both paths byte for byte.
+ * It reads nothing of pino's: only loggers made by createLogger in the JSON format, and their
+ * children made without options of their own, are known here (`prebuilt`); for any other it answers
+ * false, having written nothing, and the caller logs through pino.
  */
 export function writeInfoLine(logger: Logger, fields: string, message: string): boolean {
+  const own = prebuilt.get(logger);
+  if (!own) return false;
   if (!logger.isLevelEnabled('info')) return true;
-  const internals = logger as unknown as Record<symbol, unknown>;
-  const levels = internals[lsCacheSym] as Record<number, string> | undefined;
-  const time = internals[timeSym];
-  const bindings = internals[chindingsSym];
-  const end = internals[endSym];
-  const stream = internals[streamSym] as (pino.DestinationStream & Record<symbol, unknown>) | undefined;
-  const hooks = internals[hooksSym] as { logMethod?: unknown; streamWrite?: unknown } | undefined;
-  if (
-    typeof levels?.[INFO] !== 'string' ||
-    typeof time !== 'function' ||
-    typeof bindings !== 'string' ||
-    typeof end !== 'string' ||
-    typeof stream?.write !== 'function' ||
-    stream[needsMetadataGsym] === true ||
-    internals[mixinSym] ||
-    (msgPrefixSym !== undefined && internals[msgPrefixSym]) ||
-    internals[nestedKeySym] ||
-    hooks?.logMethod ||
-    hooks?.streamWrite
-  )
-    return false;
-  stream.write(`${levels[INFO]}${String(time())}${bindings},${fields},"msg":${JSON.stringify(message)}${end}`);
+  own.stream.write(`{"level":${INFO}${isoTime()}${own.bindings},${fields},"msg":${JSON.stringify(message)}}\n`);
   return true;
+}
+
+const INFO = 30;
+
+/** For each JSON logger createLogger made: where its lines go, and its bindings as pino writes them. */
+const prebuilt = new WeakMap<object, { stream: pino.DestinationStream; bindings: string }>();
+
+/** Bindings as pino writes them after the level and time: `,"key":value` for each defined value. */
+function serializedBindings(bindings: Record<string, unknown>): string {
+  let text = '';
+  for (const [key, value] of Object.entries(bindings)) {
+    if (value !== undefined) text += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  }
+  return text;
 }

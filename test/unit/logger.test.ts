@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import pino from 'pino';
 import { CENSOR, redact } from '../../src/log-redaction';
 import { BatchedLines, createLogger, writeInfoLine } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
@@ -124,8 +125,15 @@ describe('logger', () => {
     expect(writeInfoLine(logger, '"a":1', 'quiet')).toBe(true);
     expect(lines).toEqual([]);
     logger.level = 'info';
+    // Children with options of their own, and loggers createLogger did not make, write through pino.
     expect(writeInfoLine(logger.child({}, { msgPrefix: '[x] ' }), '"a":1', 'prefixed')).toBe(false);
+    expect(writeInfoLine(logger.child({}, { serializers: { a: () => 2 } }), '"a":1', 'serialized')).toBe(false);
+    expect(writeInfoLine(logger.child({}, { formatters: { log: (o) => o } }), '"a":1', 'formatted')).toBe(false);
+    expect(writeInfoLine(pino({ messageKey: 'message' }, new Writable()), '"a":1', 'foreign')).toBe(false);
     expect(lines).toEqual([]);
+    // A child that only sets its level is written as pino would.
+    expect(writeInfoLine(logger.child({ requestId: 'r' }, { level: 'info' }), '"a":1', 'kept')).toBe(true);
+    expect(JSON.parse(lines.join(''))).toMatchObject({ level: 30, requestId: 'r', a: 1, msg: 'kept' });
   });
 
   it('writes the operation line through pino where a prebuilt line is declined (the pretty format)', () => {
