@@ -27,6 +27,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Upstream calls one GraphQL request may have in flight. */
   upstreamConcurrency: number;
+  /** Whether plain JSON POSTs run on the fast path (src/execution/fast-path.ts) rather than Apollo Server's. */
+  fastPath: boolean;
   /** When set, only requests carrying `Router-Authorization: <secret>` are served. */
   routerSecret: string | undefined;
   /** Callers whose HighLevel rate budget is remembered (least recently seen forgotten first). */
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     logFormat: read('LOG_FORMAT', 'json', oneOf(LOG_FORMATS)),
     upstreamConcurrency: read('UPSTREAM_CONCURRENCY', 8, integerIn(1, 100)),
+    fastPath: read('FAST_PATH', true, parseBoolean),
     routerSecret: read<string | undefined>(
       'ROUTER_SECRET',
       undefined,

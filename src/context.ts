@@ -26,6 +26,8 @@ export interface GatewayContext {
   trace: RequestSpan | undefined;
   /** The result member of each root field as it resolves (src/observability/root-results.ts). */
   rootResults: string[];
+  /** `performance.now()` when the request arrived: its deadline and its duration count from there. */
+  receivedAt: number;
 }
 
 /** What lives for the whole process: the upstream transport (a connection pool) and the root logger. */
@@ -72,5 +74,6 @@ export function createContext(deps: ContextDependencies, request: RequestInfo): 
     upstreamCalls,
     trace: request.trace,
     rootResults: [],
+    receivedAt: request.receivedAt,
   };
 }

@@ -5,38 +5,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode } from 'graphql';
 import { RequestAdmission } from './admission';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
-import { createErrorFormatter } from './errors';
-import { DocumentCache } from './execution/document-cache';
-import { documentBytes, persistedQueryBytes } from './execution/memory-estimate';
 import { FastPath } from './execution/fast-path';
+import { buildPipeline, type SandboxDefaults } from './execution/pipeline';
 import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './graphql-http';
-import { entitiesLimitPlugin, limitRules } from './limits';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
-import { operationLogPlugin } from './observability/operation-log';
-import { recordRootResults } from './observability/root-results';
 import type { Tracing } from './observability/tracing';
-import { buildGatewaySchema } from './schema';
 
-/** Apollo Server's document store gets this share of DOCUMENT_CACHE_BYTES on top of the fast path's. */
-const APOLLO_DOCUMENT_SHARE = 0.25;
-
-export interface SandboxDefaults {
-  document: string;
-  variables: Record<string, unknown>;
-  headers: Record<string, string>;
-}
+export type { SandboxDefaults } from './execution/pipeline';
 
 export interface GatewayOptions {
   config: Config;
@@ -45,8 +26,6 @@ export interface GatewayOptions {
   sandboxDefaults?: SandboxDefaults;
   /** OpenTelemetry tracing (src/observability/tracing-setup.ts); off when absent. */
   tracing?: Tracing | undefined;
-  /** `false` sends every request through Apollo Server's pipeline (the fast path's equivalence tests). */
-  fastPath?: boolean;
 }
 
 export interface RunningGateway {
@@ -67,7 +46,6 @@ export async function startGateway({
   logger,
   sandboxDefaults,
   tracing,
-  fastPath = true,
 }: GatewayOptions): Promise<RunningGateway> {
   const metrics = new GatewayMetrics();
   const transport = new HighLevelTransport(
@@ -88,62 +66,11 @@ export async function startGateway({
     connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
   });
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
-  const schema = recordRootResults(buildGatewaySchema());
-  const validationRules = limitRules(config.limits);
-  const parseOptions = { maxTokens: config.limits.maxTokens };
-  const formatError = createErrorFormatter(logger);
-  const apollo = new ApolloServer<GatewayContext>({
-    schema,
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    formatError,
-    csrfPrevention: true,
-    // main.ts owns SIGTERM/SIGINT. Apollo's own handlers would stop the server a second time, racing
-    // ours, and the process could exit before the upstream pool and the trace exporter were closed.
-    stopOnTerminationSignals: false,
-    persistedQueries:
-      config.apqCacheBytes > 0
-        ? {
-            cache: new InMemoryLRUCache<string>({
-              maxSize: config.apqCacheBytes,
-              sizeCalculation: (query, key) => persistedQueryBytes(key, query),
-            }),
-          }
-        : false,
-    // Apollo Server's own parsed documents (for what the fast path hands it): its default store
-    // counts a document's JSON, several times smaller than the heap it holds.
-    documentStore: new InMemoryLRUCache<DocumentNode>({
-      maxSize: Math.max(1, Math.floor(config.documentCacheBytes * APOLLO_DOCUMENT_SHARE)),
-      sizeCalculation: (document, key) => key.length + documentBytes(document.loc?.source.body ?? '', document),
-    }),
-    allowBatchedHttpRequests: false,
-    // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
-    hideSchemaDetailsFromClientErrors: config.production,
-    validationRules,
-    parseOptions,
-    logger,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Federated traces go to the router (and on to Studio): error messages in them are masked.
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
-      entitiesLimitPlugin(config.limits.maxEntities),
-      operationLogPlugin(metrics),
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxDefaults }),
-    ],
-  });
+  const pipeline = buildPipeline({ config, logger, metrics, httpServer, sandboxDefaults });
+  const apollo = new ApolloServer<GatewayContext>(pipeline.apollo);
   await apollo.start();
   let ready = true;
   let draining = false;
-  // The same schema, rules, parser limits and error formatting as Apollo Server above. Apollo's
-  // `introspection: false` rule refuses exactly the documents graphql-js's rule below refuses.
-  const documents = new DocumentCache(
-    schema,
-    [...specifiedRules, ...validationRules, ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule])],
-    parseOptions,
-    config.documentCacheBytes,
-  );
 
   const listener = createGraphqlListener({
     apollo,
@@ -156,9 +83,7 @@ export async function startGateway({
     metrics: metrics.registry,
     admission,
     tracing,
-    fastPath: fastPath
-      ? new FastPath({ schema, documents, maxEntities: config.limits.maxEntities, formatError, metrics })
-      : undefined,
+    fastPath: config.fastPath ? new FastPath(pipeline, metrics) : undefined,
     context: (request) =>
       createContext(
         {

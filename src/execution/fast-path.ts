@@ -20,7 +20,6 @@ import {
   type ExecutionResult,
   type GraphQLErrorExtensions,
   type GraphQLFormattedError,
-  type GraphQLSchema,
 } from 'graphql';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
@@ -33,16 +32,8 @@ import {
   type CompletedOperation,
   type OperationSubject,
 } from '../observability/operation-log';
-import type { DocumentCache } from './document-cache';
+import type { GraphqlPipeline } from './pipeline';
 import { ResponseMediaTypes } from './media-types';
-
-export interface FastPathOptions {
-  schema: GraphQLSchema;
-  documents: DocumentCache;
-  maxEntities: number;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  metrics: GatewayMetrics;
-}
 
 export interface FastRequest {
   headers: IncomingHttpHeaders;
@@ -75,10 +66,16 @@ export class FastPath {
   readonly logDeferred = (): void => {
     const operations = this.deferred;
     this.deferred = [];
-    for (const { subject, completed } of operations) logAndCount(this.options.metrics, subject, completed);
+    for (const { subject, completed } of operations) logAndCount(this.metrics, subject, completed);
   };
 
-  constructor(private readonly options: FastPathOptions) {}
+  constructor(
+    private readonly pipeline: Pick<
+      GraphqlPipeline,
+      'schema' | 'documents' | 'maxEntities' | 'formatError' | 'handsOver'
+    >,
+    private readonly metrics: GatewayMetrics,
+  ) {}
 
   /**
    * Executes the request and answers it, or answers `undefined` (having run no resolver) when Apollo
@@ -87,26 +84,26 @@ export class FastPath {
   async execute(request: FastRequest, context: () => GatewayContext): Promise<FastResponse | undefined> {
     const { headers, body } = request;
     if (!isGraphQLRequestBody(body)) return undefined;
-    // The router asks for a federated trace (ftv1) with this header: Apollo's inline-trace plugin makes it.
-    if (headers['apollo-federation-include-trace'] !== undefined) return undefined;
+    // What a plugin of Apollo Server's acts on is handed to it (src/execution/pipeline.ts).
+    if (this.pipeline.handsOver(headers)) return undefined;
     const contentType = this.mediaTypes.choose(headers.accept);
     if (contentType === undefined) return undefined;
 
     // Documents of requests without credentials are not kept (src/execution/document-cache.ts).
-    const entry = this.options.documents.get(body.query, headers.authorization !== undefined);
+    const entry = this.pipeline.documents.get(body.query, headers.authorization !== undefined);
     const { document } = entry;
     if (document === null) return undefined;
     const operation = getOperationAST(document, body.operationName ?? undefined);
     if (!operation || operation.operation === 'subscription') return undefined;
     const variables = body.variables ?? undefined;
-    if (countEntityRepresentations(operation, variables) > this.options.maxEntities) return undefined;
+    if (countEntityRepresentations(operation, variables) > this.pipeline.maxEntities) return undefined;
 
     const contextValue = context();
-    const compiled = this.options.documents.compiled(body.query, entry, operation);
+    const compiled = this.pipeline.documents.compiled(body.query, entry, operation);
     const result = compiled
       ? await compiled.query(undefined, contextValue, variables)
       : ((await execute({
-          schema: this.options.schema,
+          schema: this.pipeline.schema,
           document,
           operationName: body.operationName ?? undefined,
           variableValues: variables,
@@ -160,7 +157,7 @@ export class FastPath {
       delete extensions.http;
     }
     try {
-      return this.options.formatError({ ...error.toJSON(), extensions }, error);
+      return this.pipeline.formatError({ ...error.toJSON(), extensions }, error);
     } catch {
       return { message: 'Internal server error', extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
     }

@@ -97,13 +97,13 @@ export function operationLineFields(
 export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      const started = performance.now();
       return {
         async willSendResponse({ contextValue, operationName, operation, response }) {
           recordOperation(metrics, contextValue, {
             name: operationName ?? null,
             type: operation?.operation ?? 'unknown',
-            durationMs: performance.now() - started,
+            // From the request's arrival, as on the fast path.
+            durationMs: performance.now() - contextValue.receivedAt,
             failed: response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0,
           });
         },

@@ -41,6 +41,7 @@ export async function startStack(
     env?: Record<string, string>;
     simulator?: SimulatorOptions;
     tracing?: Tracing;
+    /** Sets FAST_PATH=false: every request through Apollo Server's pipeline. */
     fastPathOff?: boolean;
   } = {},
 ): Promise<Stack> {
@@ -54,13 +55,13 @@ export async function startStack(
     HOST: '127.0.0.1',
     HIGHLEVEL_BASE_URL: baseUrl,
     UPSTREAM_TIMEOUT_MS: '1000',
+    ...(options.fastPathOff === true ? { FAST_PATH: 'false' } : {}),
     ...options.env,
   });
   const gateway = await startGateway({
     config,
     logger,
     tracing: options.tracing,
-    fastPath: options.fastPathOff !== true,
   });
 
   return {

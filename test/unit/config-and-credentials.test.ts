@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       routerSecret: undefined,
       maxRequestBytes: 1024 * 1024,
       maxInflightRequests: 512,
+      fastPath: true,
       shutdownDelayMs: 5000,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,

@@ -36,13 +36,16 @@ const schema = new GraphQLSchema({
 });
 
 function fastPath(): FastPath {
-  return new FastPath({
-    schema,
-    documents: new DocumentCache(schema, specifiedRules, {}, 1024 * 1024),
-    maxEntities: 50,
-    formatError: (formatted) => formatted,
-    metrics: new GatewayMetrics(),
-  });
+  return new FastPath(
+    {
+      schema,
+      documents: new DocumentCache(schema, specifiedRules, {}, 1024 * 1024),
+      maxEntities: 50,
+      formatError: (formatted) => formatted,
+      handsOver: () => false,
+    },
+    new GatewayMetrics(),
+  );
 }
 
 const logger = createLogger('silent');
