@@ -19,20 +19,20 @@ import {
 import { Tracing } from '../../src/observability/tracing';
 import { seedDemoData } from '../../src/simulator/seed';
 import { HighLevelSimulator } from '../../src/simulator/simulator';
-import { CONTACT, startStack, UPDATE_CONTACT, type Stack } from './harness';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
+import { CONTACT, EXECUTION_PATHS, startStack, UPDATE_CONTACT, type Stack } from './harness';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
 const CALLER_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';
 
-describe('tracing with an in-memory exporter', () => {
+describe.each(EXECUTION_PATHS)('tracing with an in-memory exporter, on %s', (_path, fastPathOff) => {
   const exporter = new InMemorySpanExporter();
   let stack: Stack;
 
   beforeAll(async () => {
     const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-    stack = await startStack({ tracing: new Tracing(provider) });
+    stack = await startStack({ fastPathOff, tracing: new Tracing(provider) });
   });
   afterAll(() => stack.stop());
   beforeEach(() => {
