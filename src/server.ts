@@ -15,6 +15,7 @@ import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
 import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
+import { OperationLog } from './observability/operation-log';
 import type { Tracing } from './observability/tracing';
 
 export type { SandboxDefaults } from './execution/pipeline';
@@ -66,7 +67,8 @@ export async function startGateway({
     connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
   });
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
-  const pipeline = buildPipeline({ config, logger, metrics, httpServer, sandboxDefaults });
+  const operations = new OperationLog(metrics);
+  const pipeline = buildPipeline({ config, logger, operations, httpServer, sandboxDefaults });
   const apollo = new ApolloServer<GatewayContext>(pipeline.apollo);
   await apollo.start();
   let ready = true;
@@ -83,7 +85,7 @@ export async function startGateway({
     metrics: metrics.registry,
     admission,
     tracing,
-    fastPath: config.fastPath ? new FastPath(pipeline, metrics) : undefined,
+    fastPath: config.fastPath ? new FastPath(pipeline, operations) : undefined,
     context: (request) =>
       createContext(
         {

@@ -23,15 +23,7 @@ import {
 } from 'graphql';
 import type { GatewayContext } from '../context';
 import { countEntityRepresentations } from '../limits';
-import type { GatewayMetrics } from '../observability/metrics';
-import { afterRound } from '../observability/after-round';
-import {
-  describeOnSpan,
-  logAndCount,
-  subjectOf,
-  type CompletedOperation,
-  type OperationSubject,
-} from '../observability/operation-log';
+import type { OperationLog } from '../observability/operation-log';
 import type { GraphqlPipeline } from './pipeline';
 import { ResponseMediaTypes } from './media-types';
 
@@ -59,22 +51,13 @@ interface GraphQLRequestBody {
 export class FastPath {
   private readonly mediaTypes = new ResponseMediaTypes();
 
-  // The operations answered in this round of I/O, logged and counted together after it.
-  private deferred: { subject: OperationSubject; completed: CompletedOperation }[] = [];
-
-  /** Logs and counts the answered operations still waiting for their round to end (also before a scrape). */
-  readonly logDeferred = (): void => {
-    const operations = this.deferred;
-    this.deferred = [];
-    for (const { subject, completed } of operations) logAndCount(this.metrics, subject, completed);
-  };
-
   constructor(
     private readonly pipeline: Pick<
       GraphqlPipeline,
       'schema' | 'documents' | 'maxEntities' | 'formatError' | 'handsOver'
     >,
-    private readonly metrics: GatewayMetrics,
+    /** The operation log line and metrics (src/observability/operation-log.ts). */
+    private readonly operations: OperationLog,
   ) {}
 
   /**
@@ -129,11 +112,7 @@ export class FastPath {
       durationMs: performance.now() - request.started,
       failed: errors !== undefined && errors.length > 0,
     };
-    describeOnSpan(contextValue, completed);
-    // Logged and counted once the answer is on its way: when many upstream answers land at once
-    // (latency-bound load), a caller's response then waits for no other caller's log line. Only
-    // the line's values wait with it, not the request's context.
-    if (this.deferred.push({ subject: subjectOf(contextValue), completed }) === 1) afterRound(this.logDeferred);
+    this.operations.record(contextValue, completed);
     return { status: head.status, headers: head.headers, body: response };
   }
 

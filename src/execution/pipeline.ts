@@ -41,8 +41,7 @@ import type { GatewayContext } from '../context';
 import { createErrorFormatter } from '../errors';
 import { entitiesLimitPlugin, limitRules } from '../limits';
 import type { Logger } from '../logger';
-import type { GatewayMetrics } from '../observability/metrics';
-import { operationLogPlugin } from '../observability/operation-log';
+import { operationLogPlugin, type OperationLog } from '../observability/operation-log';
 import { recordRootResults } from '../observability/root-results';
 import { buildGatewaySchema } from '../schema';
 import { DocumentCache } from './document-cache';
@@ -86,7 +85,8 @@ export interface GraphqlPipeline {
 export interface PipelineDependencies {
   config: Config;
   logger: Logger;
-  metrics: GatewayMetrics;
+  /** Where both paths log and count their operations. */
+  operations: OperationLog;
   /** The server Apollo Server drains on stop. */
   httpServer: Server;
   /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
@@ -96,7 +96,7 @@ export interface PipelineDependencies {
 export function buildPipeline({
   config,
   logger,
-  metrics,
+  operations,
   httpServer,
   sandboxDefaults,
 }: PipelineDependencies): GraphqlPipeline {
@@ -104,7 +104,7 @@ export function buildPipeline({
   const validationRules = limitRules(config.limits);
   const parseOptions: ParseOptions = { maxTokens: config.limits.maxTokens };
   const formatError = createErrorFormatter(logger);
-  const plugins = declaredPlugins({ config, metrics, httpServer, sandboxDefaults });
+  const plugins = declaredPlugins({ config, operations, httpServer, sandboxDefaults });
   const handsOver = plugins.flatMap(({ fastPath }) => (fastPath.kind === 'hands-over' ? [fastPath.when] : []));
   // Apollo Server's `introspection: false` refuses exactly the documents graphql-js's rule refuses.
   const rules = [
@@ -158,7 +158,7 @@ export function buildPipeline({
 
 function declaredPlugins({
   config,
-  metrics,
+  operations,
   httpServer,
   sandboxDefaults,
 }: Omit<PipelineDependencies, 'logger'>): DeclaredPlugin[] {
@@ -184,7 +184,7 @@ function declaredPlugins({
       },
     },
     {
-      plugin: operationLogPlugin(metrics),
+      plugin: operationLogPlugin(operations),
       fastPath: { kind: 'mirrored', why: 'the fast path logs and counts each operation with the same functions' },
     },
     {

@@ -37,8 +37,8 @@ export class GatewayMetrics {
   private readonly heldBack: Counter<'endpoint'>;
   private readonly notSent: Counter<'endpoint'>;
   private pendingCalls: UpstreamCall[] = [];
-  private pendingOperations: OperationRecord[] = [];
   private flushScheduled = false;
+  private readonly beforeScrape: (() => void)[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -128,35 +128,22 @@ export class GatewayMetrics {
     this.flushSoon();
   }
 
-  /** Counts the operation with the others of the same round of I/O (see flush). */
-  operationSoon(record: OperationRecord): void {
-    this.pendingOperations.push(record);
-    this.flushSoon();
-  }
-
-  private flushSoon(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    afterRound(this.flush);
+  /** Runs `hook` before every scrape is read, so that what waits to be counted is counted first. */
+  onScrape(hook: () => void): void {
+    this.beforeScrape.push(hook);
   }
 
   /**
-   * Records what the round queued; also every metric's `collect`, so a scrape never misses a queued
-   * record. Operations with the same labels are counted with one increment: prom-client builds and
-   * hashes the label set on every call, so one call per label set rather than per operation.
+   * Counts a round's operations. Those with the same labels are counted with one increment:
+   * prom-client builds and hashes the label set on every call, so one call per label set rather than
+   * per operation.
    */
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
-    const calls = this.pendingCalls;
-    const operations = this.pendingOperations;
-    this.pendingCalls = [];
-    this.pendingOperations = [];
-    for (const call of calls) this.upstreamCall(call);
+  countOperations(records: readonly OperationRecord[]): void {
     const counts = new Map<
       string,
       { labels: Record<'operation_name' | 'operation_type' | 'result', string>; n: number }
     >();
-    for (const record of operations) {
+    for (const record of records) {
       const name = this.operationLabel(record.name);
       const results = record.results.length > 0 ? record.results : [record.failed ? 'error' : 'none'];
       for (const result of results) {
@@ -168,6 +155,24 @@ export class GatewayMetrics {
       this.operationDuration.observe({ operation_type: record.type }, record.durationMs / 1000);
     }
     for (const { labels, n } of counts.values()) this.operations.inc(labels, n);
+  }
+
+  private flushSoon(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    afterRound(this.flush);
+  }
+
+  /**
+   * Records the upstream calls the round queued; also every metric's `collect`, after the scrape
+   * hooks, so a scrape never misses a queued record.
+   */
+  private readonly flush = (): void => {
+    for (const hook of this.beforeScrape) hook();
+    this.flushScheduled = false;
+    const calls = this.pendingCalls;
+    this.pendingCalls = [];
+    for (const call of calls) this.upstreamCall(call);
   };
 
   private upstreamCall(call: UpstreamCall): void {

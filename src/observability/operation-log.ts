@@ -11,7 +11,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import type { UpstreamCall } from '../highlevel/http';
 import { writeInfoLine } from '../logger';
-import type { GatewayMetrics } from './metrics';
+import { afterRound } from './after-round';
+import type { GatewayMetrics, OperationRecord } from './metrics';
 
 export interface CompletedOperation {
   name: string | null;
@@ -42,30 +43,52 @@ export function subjectOf(context: GatewayContext): OperationSubject {
   };
 }
 
-export function recordOperation(metrics: GatewayMetrics, context: GatewayContext, operation: CompletedOperation): void {
-  describeOnSpan(context, operation);
-  logAndCount(metrics, subjectOf(context), operation);
+/**
+ * The operations answered in a round of I/O, logged and counted together once the round is over
+ * (src/observability/after-round.ts): when many upstream answers land at once, each caller's response
+ * goes out before any line is written. A scrape of /metrics logs and counts what waits first, so it
+ * sees every operation answered before it. Only the line's values wait, not the request's context.
+ */
+export class OperationLog {
+  private waiting: { subject: OperationSubject; completed: CompletedOperation }[] = [];
+
+  constructor(private readonly metrics: GatewayMetrics) {
+    metrics.onScrape(this.flush);
+  }
+
+  /** Logs and counts the operation after its round; names its span now, before the span ends. */
+  record(context: GatewayContext, completed: CompletedOperation): void {
+    describeOnSpan(context, completed);
+    if (this.waiting.push({ subject: subjectOf(context), completed }) === 1) afterRound(this.flush);
+  }
+
+  /** Logs and counts what waits now. */
+  readonly flush = (): void => {
+    if (this.waiting.length === 0) return;
+    const operations = this.waiting;
+    this.waiting = [];
+    this.metrics.countOperations(operations.map(({ subject, completed }) => writeLine(subject, completed)));
+  };
 }
 
-/** Names the request's span after its operation; before the span ends, so not deferred. */
-export function describeOnSpan(context: GatewayContext, { name, type, failed }: CompletedOperation): void {
+/** Names the request's span after its operation. */
+function describeOnSpan(context: GatewayContext, { name, type, failed }: CompletedOperation): void {
   context.trace?.describe({ type, name, results: context.rootResults, failed });
 }
 
-/** The operation's log line and metrics. */
-export function logAndCount(
-  metrics: GatewayMetrics,
+/** Writes the operation's log line; answers what its metrics count. */
+export function writeLine(
   { logger, traceId, results, upstreamCalls }: OperationSubject,
   { name, type, durationMs, failed }: CompletedOperation,
-): void {
+): OperationRecord {
   const rounded = Math.round(durationMs * 10) / 10;
-  metrics.operationSoon({ name, type, results, durationMs: rounded, failed });
   const fields = operationLineFields(
     traceId,
     { name, type, results, durationMs: rounded, errors: failed },
     upstreamCalls,
   );
   if (!writeInfoLine(logger, fields, OPERATION_MESSAGE)) logger.info(JSON.parse(`{${fields}}`), OPERATION_MESSAGE);
+  return { name, type, results, durationMs: rounded, failed };
 }
 
 export const OPERATION_MESSAGE = 'graphql operation';
@@ -94,12 +117,12 @@ export function operationLineFields(
   );
 }
 
-export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+export function operationLogPlugin(log: OperationLog): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName, operation, response }) {
-          recordOperation(metrics, contextValue, {
+          log.record(contextValue, {
             name: operationName ?? null,
             type: operation?.operation ?? 'unknown',
             // From the request's arrival, as on the fast path.

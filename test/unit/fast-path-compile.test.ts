@@ -5,6 +5,7 @@ import { DocumentCache } from '../../src/execution/document-cache';
 import { FastPath } from '../../src/execution/fast-path';
 import { createLogger } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
+import { OperationLog } from '../../src/observability/operation-log';
 
 // The real compiler, watched: which run of an operation compiles it, and how often.
 jest.mock('graphql-jit', () => {
@@ -44,7 +45,7 @@ function fastPath(): FastPath {
       formatError: (formatted) => formatted,
       handsOver: () => false,
     },
-    new GatewayMetrics(),
+    new OperationLog(new GatewayMetrics()),
   );
 }
 

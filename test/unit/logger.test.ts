@@ -2,8 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { CENSOR, redact } from '../../src/log-redaction';
 import { BatchedLines, createLogger, writeInfoLine } from '../../src/logger';
-import { GatewayMetrics } from '../../src/observability/metrics';
-import { logAndCount, OPERATION_MESSAGE, operationLineFields } from '../../src/observability/operation-log';
+import { OPERATION_MESSAGE, operationLineFields, writeLine } from '../../src/observability/operation-log';
 
 function capture(format: 'json' | 'pretty') {
   const lines: string[] = [];
@@ -138,8 +137,7 @@ describe('logger', () => {
 
   it('writes the operation line through pino where a prebuilt line is declined (the pretty format)', () => {
     const { logger, lines } = capture('pretty');
-    logAndCount(
-      new GatewayMetrics(),
+    writeLine(
       { logger, traceId: undefined, results: ['UpdateContactSuccess'], upstreamCalls: [] },
       { name: 'UpdateContact', type: 'mutation', durationMs: 1.25, failed: false },
     );

@@ -82,12 +82,17 @@ describe.each(Object.entries(SHAPES))('%s', (_name, make) => {
   const queries = Array.from({ length: COUNT }, (_, n) => make(n));
 
   it('the estimate of a cached document covers its heap', () => {
-    const cache = new DocumentCache(schema, specifiedRules, { maxTokens: 100_000 }, 2 ** 30, {
-      compilationsPerSecond: Infinity,
-    });
-    const before = heapUsed();
-    const entries = queries.map((query) => cache.get(query));
-    const measured = (heapUsed() - before) / COUNT;
+    // The least of three caches filled in turn: anything else the process allocates meanwhile (the
+    // test runner's own work) only ever adds to a measurement.
+    let measured = Number.POSITIVE_INFINITY;
+    let cache = new DocumentCache(schema, specifiedRules, { maxTokens: 100_000 }, 2 ** 30);
+    let entries: DocumentEntry[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      cache = new DocumentCache(schema, specifiedRules, { maxTokens: 100_000 }, 2 ** 30);
+      const before = heapUsed();
+      entries = queries.map((query) => cache.get(query));
+      measured = Math.min(measured, (heapUsed() - before) / COUNT);
+    }
     expect(entries.every((entry) => entry.document !== null)).toBe(true);
     const estimated =
       entries.reduce((sum, entry, n) => sum + documentBytes(queries[n] ?? '', entry.document), 0) / COUNT;

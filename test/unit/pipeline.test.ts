@@ -5,13 +5,14 @@ import type { GatewayContext } from '../../src/context';
 import { buildPipeline, type GraphqlPipeline } from '../../src/execution/pipeline';
 import { createLogger } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
+import { OperationLog } from '../../src/observability/operation-log';
 import { printGatewaySubgraphSchema } from '../../src/schema';
 
 function pipelineFor(env: Record<string, string>): GraphqlPipeline {
   return buildPipeline({
     config: loadConfig(env),
     logger: createLogger('silent'),
-    metrics: new GatewayMetrics(),
+    operations: new OperationLog(new GatewayMetrics()),
     httpServer: createServer(),
   });
 }
