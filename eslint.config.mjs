@@ -18,6 +18,17 @@ export default tseslint.config(
     },
   },
   {
+    // The simulator and the demo are development tools: the gateway itself never loads them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/dev/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/dev/**', './dev', '../dev'], message: 'src/dev/ is for development only.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: {

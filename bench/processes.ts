@@ -93,26 +93,30 @@ export interface GatewayProcess {
 }
 
 /**
- * `node dist/main.js` with the gateway's flags (as `npm start` runs it) in production mode, logging at info (one line per operation) to a file, with
+ * `node dist/cli/main.js` with the gateway's flags (as `npm start` runs it) in production mode, logging at info (one line per operation) to a file, with
  * `env` on top of that (e.g. UPSTREAM_TIMEOUT_MS).
  */
 export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const logFile = join(tmpdir(), `bench-gateway-${process.pid}-${port}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...gatewayNodeFlags(), join(ROOT, 'dist/main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      HIGHLEVEL_BASE_URL: upstreamUrl,
-      SHUTDOWN_DELAY_MS: '0',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, ...gatewayNodeFlags(), join(ROOT, 'dist/cli/main.js')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HIGHLEVEL_BASE_URL: upstreamUrl,
+        SHUTDOWN_DELAY_MS: '0',
+        ...env,
+      },
+      stdio: ['ignore', log, 'inherit'],
     },
-    stdio: ['ignore', log, 'inherit'],
-  });
+  );
   closeSync(log);
   children.add(child);
   const origin = `http://127.0.0.1:${port}`;

@@ -5,8 +5,8 @@
  * `stats` over IPC with the requests received since the last `stats`, and forgets them (the simulator
  * otherwise keeps every request for tests to inspect).
  */
-import { DEMO_CUSTOM_FIELDS, seedDemoData } from '../src/simulator/seed';
-import { HighLevelSimulator } from '../src/simulator/simulator';
+import { DEMO_CUSTOM_FIELDS, seedDemoData } from '../src/dev/simulator/seed';
+import { HighLevelSimulator } from '../src/dev/simulator/simulator';
 import { BENCH_CALLERS, ENTITY_IDS, type SimulatorMessage, type SimulatorStats } from './workloads';
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@
  * SDK reads its own standard OTEL_* variables, such as exporter headers and batch sizes; the ones that
  * decide whether and how tracing runs are validated here.)
  */
-import type { OperationLimits } from './limits';
+import type { OperationLimits } from './execution/limits';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -2,7 +2,7 @@
  * The V8 settings the gateway is tuned for. They are command-line flags (Node allows neither in
  * NODE_OPTIONS, and setting them once the process runs is undefined behaviour): `npm start` passes
  * them, as do the benchmark and the tests that start the gateway as a process of its own, and
- * src/main.ts warns at start-up when one is missing. test/unit/node-flags.test.ts keeps package.json's
+ * src/cli/main.ts warns at start-up when one is missing. test/unit/node-flags.test.ts keeps package.json's
  * scripts in step with this list.
  *
  * - `--no-allocation-site-pretenuring`: V8 allocates straight into the old generation the objects of

@@ -2,7 +2,7 @@
 import type { JsonObject } from '../highlevel/types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RestContact, RestContactDndSettings, RestContactDndSetting, RestContactInboundDndSettings, RestContactInboundDndSetting, RestContactCustomField, RestAttributionSource, RestUser } from '../highlevel/types';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../request/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -21,8 +21,8 @@ import {
   type GraphQLErrorExtensions,
   type GraphQLFormattedError,
 } from 'graphql';
-import type { GatewayContext } from '../context';
-import { countEntityRepresentations } from '../limits';
+import type { GatewayContext } from '../request/context';
+import { countEntityRepresentations } from './limits';
 import type { OperationLog } from '../observability/operation-log';
 import type { GraphqlPipeline } from './pipeline';
 import { ResponseMediaTypes } from './media-types';

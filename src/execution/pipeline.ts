@@ -37,10 +37,10 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Config } from '../config';
-import type { GatewayContext } from '../context';
-import { createErrorFormatter } from '../errors';
-import { entitiesLimitPlugin, limitRules } from '../limits';
-import type { Logger } from '../logger';
+import type { GatewayContext } from '../request/context';
+import { createErrorFormatter } from './errors';
+import { entitiesLimitPlugin, limitRules } from './limits';
+import type { Logger } from '../logging/logger';
 import { operationLogPlugin, type OperationLog } from '../observability/operation-log';
 import { recordRootResults } from '../observability/root-results';
 import { buildGatewaySchema } from '../schema';

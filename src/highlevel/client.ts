@@ -1,9 +1,9 @@
 /**
  * The HighLevel client of one GraphQL request: the shared transport plus this caller's credentials.
- * Built per request in src/context.ts and never shared, so no call can carry another caller's token.
+ * Built per request in src/request/context.ts and never shared, so no call can carry another caller's token.
  */
-import type { Limit } from '../concurrency';
-import type { Credentials } from '../credentials';
+import type { Limit } from '../request/concurrency';
+import type { Credentials } from '../request/credentials';
 import type { CallObservers, HighLevelTransport, UpstreamRequest } from './http';
 import { failed, type BodyReader, type UpstreamResult } from './outcome';
 

@@ -2,7 +2,7 @@
  * HighLevel's contacts resource: `GET` and `PUT /contacts/{contactId}`. One instance per GraphQL
  * request (it holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
  */
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { HighLevelClient } from './client';
 import type { UpstreamResult } from './outcome';
 import { readContactEnvelope } from './read-contact';

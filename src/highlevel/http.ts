@@ -5,7 +5,7 @@
  * body is size-capped. Nothing here knows GraphQL; tokens never reach a log line.
  */
 import { Pool } from 'undici';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { RequestSpan } from '../observability/tracing';
 import { Deadline, sleepWithin } from './deadline';
 import { exchange } from './exchange';

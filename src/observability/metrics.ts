@@ -89,7 +89,7 @@ export class GatewayMetrics {
     });
   }
 
-  /** Gauges read at each scrape: requests in flight and shed (src/admission.ts), upstream calls waiting. */
+  /** Gauges read at each scrape: requests in flight and shed (src/http/admission.ts), upstream calls waiting. */
   watchLoad(readings: LoadReadings): void {
     new Gauge({
       name: 'gateway_requests_in_flight',

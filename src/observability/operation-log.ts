@@ -8,9 +8,9 @@
  * Server's pipeline through the plugin below.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../request/context';
 import type { UpstreamCall } from '../highlevel/http';
-import { writeInfoLine } from '../logger';
+import { writeInfoLine } from '../logging/logger';
 import { afterRound } from './after-round';
 import type { GatewayMetrics, OperationRecord } from './metrics';
 
@@ -94,7 +94,7 @@ export function writeLine(
 export const OPERATION_MESSAGE = 'graphql operation';
 
 /**
- * The operation line's fields as JSON, written by hand (src/logger.ts, writeInfoLine): its keys are
+ * The operation line's fields as JSON, written by hand (src/logging/logger.ts, writeInfoLine): its keys are
  * fixed and its values are names, numbers and booleans, so there is nothing to redact. Strings go
  * through JSON.stringify all the same: an operation name can come from the caller.
  */

@@ -10,7 +10,7 @@ import { detectResources, envDetector, resourceFromAttributes } from '@opentelem
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TracingConfig } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { Tracing } from './tracing';
 
 export function createTracing(config: TracingConfig, logger: Logger): Tracing | undefined {

@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../request/context';
 import type { UpstreamResult } from '../highlevel/outcome';
 import type { RestTagsResponse } from '../highlevel/types';
 import { contactIdIssues } from '../mapping/contact-id';

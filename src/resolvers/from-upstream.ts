@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../request/context';
 
 /**
  * Converts an upstream value for a field; when HighLevel sent something outside the schema's enum or

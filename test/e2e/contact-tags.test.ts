@@ -1,7 +1,7 @@
 import { graphql } from 'graphql';
-import { createContext } from '../../src/context';
+import { createContext } from '../../src/request/context';
 import { HighLevelTransport } from '../../src/highlevel/http';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import { buildGatewaySchema } from '../../src/schema';
 import { startStack, type Stack } from './harness';
 

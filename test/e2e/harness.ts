@@ -3,11 +3,11 @@
  * every log line captured so tests can assert on what was (and was not) logged.
  */
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import type { Tracing } from '../../src/observability/tracing';
 import { startGateway, type RunningGateway } from '../../src/server';
-import { seedDemoData } from '../../src/simulator/seed';
-import { HighLevelSimulator, type SimulatorOptions } from '../../src/simulator/simulator';
+import { seedDemoData } from '../../src/dev/simulator/seed';
+import { HighLevelSimulator, type SimulatorOptions } from '../../src/dev/simulator/simulator';
 
 export interface GraphqlResponse {
   status: number;

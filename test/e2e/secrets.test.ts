@@ -2,7 +2,7 @@
  * A fault-injection run over every operation and every fault kind; then every response the clients
  * got and every log line the gateway wrote is scanned for the caller's token and the upstream host.
  */
-import type { Fault } from '../../src/simulator/simulator';
+import type { Fault } from '../../src/dev/simulator/simulator';
 import { CONTACT, EXECUTION_PATHS, startStack, UPDATE_CONTACT } from './harness';
 
 it.each(EXECUTION_PATHS)(

@@ -7,8 +7,8 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { seedDemoData } from '../../src/simulator/seed';
-import { HighLevelSimulator } from '../../src/simulator/simulator';
+import { seedDemoData } from '../../src/dev/simulator/seed';
+import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { UPDATE_CONTACT } from './harness';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
 
@@ -26,7 +26,7 @@ async function spawnGateway(
 ): Promise<Gateway> {
   const child = spawn(
     process.execPath,
-    [...flags, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
+    [...flags, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/cli/main.ts')],
     {
       env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

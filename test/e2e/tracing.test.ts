@@ -17,8 +17,8 @@ import {
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
 import { Tracing } from '../../src/observability/tracing';
-import { seedDemoData } from '../../src/simulator/seed';
-import { HighLevelSimulator } from '../../src/simulator/simulator';
+import { seedDemoData } from '../../src/dev/simulator/seed';
+import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
 import { CONTACT, EXECUTION_PATHS, startStack, UPDATE_CONTACT, type Stack } from './harness';
 
@@ -179,7 +179,12 @@ it('the real process exports OTLP to the collector named by OTEL_EXPORTER_OTLP_E
   const seed = seedDemoData(sim);
   const child = spawn(
     process.execPath,
-    [...GATEWAY_NODE_FLAGS, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/main.ts')],
+    [
+      ...GATEWAY_NODE_FLAGS,
+      '-r',
+      join(__dirname, '../support/register-ts.js'),
+      join(__dirname, '../../src/cli/main.ts'),
+    ],
     {
       env: {
         PATH: process.env.PATH,

@@ -1,4 +1,4 @@
-import { DEMO_TOKEN } from '../../src/simulator/seed';
+import { DEMO_TOKEN } from '../../src/dev/simulator/seed';
 import { EXECUTION_PATHS, CONTACT, startStack, UPDATE_CONTACT, type Stack } from './harness';
 
 describe.each(EXECUTION_PATHS)('on %s', (_path, fastPathOff) => {

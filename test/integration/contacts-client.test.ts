@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLimit } from '../../src/concurrency';
+import { createLimit } from '../../src/request/concurrency';
 import { HighLevelClient } from '../../src/highlevel/client';
 import { ContactsApi } from '../../src/highlevel/contacts';
 import { HighLevelTransport } from '../../src/highlevel/http';
-import { createLogger } from '../../src/logger';
-import { seedDemoData } from '../../src/simulator/seed';
-import { HighLevelSimulator } from '../../src/simulator/simulator';
+import { createLogger } from '../../src/logging/logger';
+import { seedDemoData } from '../../src/dev/simulator/seed';
+import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 
 const logs: string[] = [];
 const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import type { RestContact } from '../../src/highlevel/types';
-import { DEMO_CUSTOM_FIELDS, seedDemoData, type DemoSeed } from '../../src/simulator/seed';
-import { HighLevelSimulator, type SimulatorOptions } from '../../src/simulator/simulator';
-import { isUrl, parseDateOfBirth, validateUpdateBody } from '../../src/simulator/validate-update';
+import { DEMO_CUSTOM_FIELDS, seedDemoData, type DemoSeed } from '../../src/dev/simulator/seed';
+import { HighLevelSimulator, type SimulatorOptions } from '../../src/dev/simulator/simulator';
+import { isUrl, parseDateOfBirth, validateUpdateBody } from '../../src/dev/simulator/validate-update';
 
 const RATE_HEADERS = [
   'x-ratelimit-max',
@@ -703,11 +703,11 @@ describe('lifecycle', () => {
   });
 });
 
-describe('CLI (src/simulator/main.ts)', () => {
+describe('CLI (src/dev/simulator/main.ts)', () => {
   const cli = (args: string[]) =>
     spawn(
       process.execPath,
-      ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/simulator/main.ts'), ...args],
+      ['-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/dev/simulator/main.ts'), ...args],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

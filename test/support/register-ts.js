@@ -1,4 +1,4 @@
-// Lets a child `node` process run the TypeScript sources directly (tests spawn src/main.ts this way):
+// Lets a child `node` process run the TypeScript sources directly (tests spawn src/cli/main.ts this way):
 // each .ts file is transpiled on load with the project's TypeScript, no type checking.
 const fs = require('node:fs');
 const ts = require('typescript');

@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { AnswerWrites } from '../../src/answer-writes';
+import { AnswerWrites } from '../../src/http/answer-writes';
 
 /** The part of a ServerResponse AnswerWrites uses, recording what was written. */
 class FakeResponse {

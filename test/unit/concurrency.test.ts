@@ -1,4 +1,4 @@
-import { createLimit } from '../../src/concurrency';
+import { createLimit } from '../../src/request/concurrency';
 
 interface Gate {
   promise: Promise<string>;

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config';
-import { parseAuthorization } from '../../src/credentials';
+import { parseAuthorization } from '../../src/request/credentials';
 import { isContactId } from '../../src/mapping/formats';
 
 describe('loadConfig', () => {

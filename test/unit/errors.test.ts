@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { createErrorFormatter } from '../../src/errors';
-import { createLogger } from '../../src/logger';
+import { createErrorFormatter } from '../../src/execution/errors';
+import { createLogger } from '../../src/logging/logger';
 
 function formatterWithLogs() {
   const logs: string[] = [];

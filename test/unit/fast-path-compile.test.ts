@@ -1,9 +1,9 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, specifiedRules } from 'graphql';
 import { compileQuery } from 'graphql-jit';
-import type { GatewayContext } from '../../src/context';
+import type { GatewayContext } from '../../src/request/context';
 import { DocumentCache } from '../../src/execution/document-cache';
 import { FastPath } from '../../src/execution/fast-path';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
 import { OperationLog } from '../../src/observability/operation-log';
 

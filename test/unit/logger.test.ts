@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { CENSOR, redact } from '../../src/log-redaction';
-import { BatchedLines, createLogger, writeInfoLine } from '../../src/logger';
+import { CENSOR, redact } from '../../src/logging/redaction';
+import { BatchedLines, createLogger, writeInfoLine } from '../../src/logging/logger';
 import { OPERATION_MESSAGE, operationLineFields, writeLine } from '../../src/observability/operation-log';
 
 function capture(format: 'json' | 'pretty') {

@@ -1,4 +1,4 @@
-import { LoopSlices } from '../../src/loop-slices';
+import { LoopSlices } from '../../src/http/loop-slices';
 
 /** Keeps the thread busy for `ms`, as the start of a request does. */
 function busy(ms: number): void {

@@ -9,7 +9,7 @@ describe('the V8 flags the gateway runs with', () => {
 
   it.each(['start', 'demo'])('npm run %s passes every one of them', (script) => {
     expect(scripts[script]).toBe(
-      `node ${GATEWAY_NODE_FLAGS.join(' ')} dist/${script === 'start' ? 'main' : 'demo'}.js`,
+      `node ${GATEWAY_NODE_FLAGS.join(' ')} dist/${script === 'start' ? 'cli/main' : 'dev/demo'}.js`,
     );
   });
 

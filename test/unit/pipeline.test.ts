@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { loadConfig } from '../../src/config';
-import type { GatewayContext } from '../../src/context';
+import type { GatewayContext } from '../../src/request/context';
 import { buildPipeline, type GraphqlPipeline } from '../../src/execution/pipeline';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
 import { OperationLog } from '../../src/observability/operation-log';
 import { printGatewaySubgraphSchema } from '../../src/schema';

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, print } from 'graphql';
-import { compareSchemas } from '../../src/schema-check';
+import { compareSchemas } from '../../src/cli/schema-check';
 import { loadTypeDefs } from '../../src/schema';
 
 const current = () => buildSubgraphSchema(loadTypeDefs());

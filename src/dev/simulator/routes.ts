@@ -3,7 +3,7 @@
  * and one function below. Handlers run after authentication, the Version check and the rate limiter,
  * and answer synchronously.
  */
-import type { RestContact, RestUpdateContactBody } from '../highlevel/types';
+import type { RestContact, RestUpdateContactBody } from '../../highlevel/types';
 import * as answers from './answers';
 import type { Answer } from './answers';
 import { applyUpdate } from './apply-update';

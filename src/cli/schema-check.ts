@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { parse, type GraphQLSchema } from 'graphql';
-import { loadTypeDefs, SCHEMA_DIR } from './schema';
+import { loadTypeDefs, SCHEMA_DIR } from '../schema';
 
 const ACKNOWLEDGED = join(SCHEMA_DIR, 'acknowledged-breaking-changes.json');
 

@@ -9,8 +9,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { RestContact, RestUser } from '../highlevel/types';
-import { readBody } from '../http-body';
+import type { RestContact, RestUser } from '../../highlevel/types';
+import { readBody } from '../../http/body';
 import * as answers from './answers';
 import type { Answer } from './answers';
 import type { CustomFieldDefinition } from './custom-fields';

@@ -3,9 +3,9 @@
  * in one process on loopback. No HighLevel account, works offline. Apollo Sandbox opens pre-filled with
  * the demo token and a ready-to-run mutation.
  */
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
-import { startGateway } from './server';
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logging/logger';
+import { startGateway } from '../server';
 import { seedDemoData } from './simulator/seed';
 import { HighLevelSimulator } from './simulator/simulator';
 

@@ -7,20 +7,20 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Registry } from 'prom-client';
-import type { GatewayContext, RequestInfo } from './context';
-import type { FastPath } from './execution/fast-path';
+import type { GatewayContext, RequestInfo } from '../request/context';
+import type { FastPath } from '../execution/fast-path';
 import type { RequestAdmission } from './admission';
 import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
 import { LoopSlices } from './loop-slices';
-import { readBody } from './http-body';
-import type { Logger } from './logger';
-import type { RequestSpan, Tracing } from './observability/tracing';
+import { readBody } from './body';
+import type { Logger } from '../logging/logger';
+import type { RequestSpan, Tracing } from '../observability/tracing';
 
 export const GRAPHQL_PATH = '/graphql';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-/** Of each turn of the event loop, the time starting GraphQL requests may take (src/loop-slices.ts). */
+/** Of each turn of the event loop, the time starting GraphQL requests may take (src/http/loop-slices.ts). */
 const SLICE_MS = 2;
 /** And the time answering requests shed past MAX_INFLIGHT_REQUESTS may take. */
 const REFUSAL_SLICE_MS = 1;
@@ -147,7 +147,7 @@ export function createGraphqlListener({
 
     const text = await readBody(req, maxRequestBytes);
     if (text === null) return refuseTooLarge(res, maxRequestBytes);
-    // Parsing and execution take their turn (src/loop-slices.ts).
+    // Parsing and execution take their turn (src/http/loop-slices.ts).
     return slices.run(() => executeGraphql(req, res, { text, search, method, span, started, requestId }));
   }
 

@@ -5,13 +5,13 @@
  */
 import { createLimit } from './concurrency';
 import { parseAuthorization } from './credentials';
-import { HighLevelClient } from './highlevel/client';
-import { ContactsApi } from './highlevel/contacts';
-import type { HighLevelTransport, UpstreamCall } from './highlevel/http';
-import { UsersApi } from './highlevel/users';
+import { HighLevelClient } from '../highlevel/client';
+import { ContactsApi } from '../highlevel/contacts';
+import type { HighLevelTransport, UpstreamCall } from '../highlevel/http';
+import { UsersApi } from '../highlevel/users';
 import { createLoaders, type Loaders } from './loaders';
-import type { Logger } from './logger';
-import type { RequestSpan } from './observability/tracing';
+import type { Logger } from '../logging/logger';
+import type { RequestSpan } from '../observability/tracing';
 
 export interface GatewayContext {
   requestId: string;

@@ -4,7 +4,7 @@
  * fields (`name`, the lower-case copies) are kept true, `dndSettings` merges per channel,
  * `inboundDndSettings.all` and `tags` replace, custom fields are resolved against the location.
  */
-import type { RestContact, RestUpdateContactBody } from '../highlevel/types';
+import type { RestContact, RestUpdateContactBody } from '../../highlevel/types';
 import { applyCustomFieldItems, type CustomFieldDefinition } from './custom-fields';
 import { parseDateOfBirth } from './validate-update';
 

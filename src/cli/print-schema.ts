@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { printGatewaySubgraphSchema } from './schema';
+import { printGatewaySubgraphSchema } from '../schema';
 
 const target = resolve(process.argv[2] ?? 'dist/contacts.subgraph.graphql');
 mkdirSync(dirname(target), { recursive: true });

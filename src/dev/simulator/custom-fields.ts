@@ -3,7 +3,7 @@
  * each item names a field by `id` (or, without one, by `key`), its `field_value` must fit the field's
  * data type, and the contact keeps one `{ id, value }` per field.
  */
-import type { JsonValue, RestContactCustomField, RestCustomFieldInput } from '../highlevel/types';
+import type { JsonValue, RestContactCustomField, RestCustomFieldInput } from '../../highlevel/types';
 
 export type CustomFieldDataType =
   | 'TEXT'

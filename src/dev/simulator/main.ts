@@ -1,5 +1,5 @@
 /**
- * `node dist/simulator/main.js [--port 4010] [--host 127.0.0.1] [--latency-ms 0]` (or
+ * `node dist/dev/simulator/main.js [--port 4010] [--host 127.0.0.1] [--latency-ms 0]` (or
  * `npm run simulator -- ...`): the HighLevel simulator alone, seeded with the demo data, for pointing a
  * gateway or a benchmark at it. Loopback only: it accepts any registered token and serves test data.
  */
@@ -82,6 +82,6 @@ main().catch((error: unknown) => {
     (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`);
   if (usage)
-    process.stderr.write('usage: node dist/simulator/main.js [--port 4010] [--host 127.0.0.1] [--latency-ms 0]\n');
+    process.stderr.write('usage: node dist/dev/simulator/main.js [--port 4010] [--host 127.0.0.1] [--latency-ms 0]\n');
   process.exit(usage ? 2 : 1);
 });

@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import pinoPretty from 'pino-pretty';
-import type { LogFormat, LogLevel } from './config';
-import { redact } from './log-redaction';
+import type { LogFormat, LogLevel } from '../config';
+import { redact } from './redaction';
 
 export type { Logger };
 
@@ -92,7 +92,7 @@ export function createLogger(
     {
       level,
       base,
-      // Every line and every child logger's bindings pass through the redaction (src/log-redaction.ts).
+      // Every line and every child logger's bindings pass through the redaction (src/logging/redaction.ts).
       formatters: { log: redact, bindings: redact },
       timestamp: isoTime,
     },

@@ -3,7 +3,7 @@
  * location's custom field definitions. Everything goes in and comes out as a copy, so a caller holding
  * an object can never change what the API serves.
  */
-import type { RestContact, RestUser } from '../highlevel/types';
+import type { RestContact, RestUser } from '../../highlevel/types';
 import { withDefinition, type CustomFieldDefinition } from './custom-fields';
 
 export class SimulatorStore {

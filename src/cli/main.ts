@@ -1,11 +1,11 @@
 /**
  * Entry point: configuration from the environment, then the gateway, then signal handling.
  */
-import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger } from './logger';
-import { missingNodeFlags } from './node-flags';
-import { createTracing } from './observability/tracing-setup';
-import { startGateway } from './server';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { createLogger } from '../logging/logger';
+import { missingNodeFlags } from '../node-flags';
+import { createTracing } from '../observability/tracing-setup';
+import { startGateway } from '../server';
 
 async function main(): Promise<void> {
   let config: Config;

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './__generated__/resolvers-types';
-import type { Logger } from './logger';
+import { ErrorCode } from '../__generated__/resolvers-types';
+import type { Logger } from '../logging/logger';
 
 const CLIENT_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,

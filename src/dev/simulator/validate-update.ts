@@ -8,7 +8,7 @@
  * Pure: whether a custom field exists in the location, and whether its value fits the field's type, is
  * checked when the update is applied (custom-fields.ts), as HighLevel does after validation.
  */
-import { REST_DND_CHANNELS } from '../highlevel/types';
+import { REST_DND_CHANNELS } from '../../highlevel/types';
 import { isCountryCode } from './country-codes';
 
 type Check = (value: unknown, path: string) => string[];
