@@ -16,7 +16,7 @@ import { runLoad } from './load';
 import { heapUsedMiB, rssMiB, type GatewayProcess, type SimulatorProcess } from './processes';
 import { UPDATE, type BenchRequest, type Scenario } from './workloads';
 
-// The gateway's defaults (README, "Configuration"): DOCUMENT_CACHE_BYTES, a quarter of it again for
+// The gateway's defaults (docs/operations.md, "Configuration"): DOCUMENT_CACHE_BYTES, a quarter of it again for
 // Apollo Server's document store, APQ_CACHE_BYTES.
 const CONFIGURED_CACHE_MIB = 32 + 8 + 8;
 const RSS_SLACK_MIB = 64;

@@ -17,7 +17,7 @@
  *   query is freed with its cache entry. The cache saves nothing else here: each module is compiled
  *   once anyway.
  *
- * README "Performance" has the measurements.
+ * docs/performance.md has the measurements.
  */
 export const GATEWAY_NODE_FLAGS = ['--no-allocation-site-pretenuring', '--no-compilation-cache'] as const;
 

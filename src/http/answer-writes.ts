@@ -5,8 +5,8 @@
  * Each answer is one write(2) to its caller's socket. Written as soon as it is ready, the writes
  * alternate with the work on the next request, and each pays again for waking its reader; written
  * back to back from one immediate per round (as undici writes its upstream requests), they cost less,
- * and the later answers of a burst do not wait behind the work that follows the earlier ones. README
- * "Performance" has the measurements.
+ * and the later answers of a burst do not wait behind the work that follows the earlier ones.
+ * docs/performance.md has the measurements.
  *
  * Only the fast path's answers queue here; Apollo Server's (the rare requests) are written directly.
  */

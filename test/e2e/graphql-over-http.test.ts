@@ -1,6 +1,6 @@
 /**
  * The GraphQL-over-HTTP spec audits from the `graphql-http` package, against the real server.
- * Every MUST passes; the SHOULD/MAY audits that do not are pinned here and explained in the README.
+ * Every MUST passes; the SHOULD/MAY audits that do not are pinned here and explained in docs/operations.md.
  */
 import { auditServer, type AuditResult } from 'graphql-http';
 import { startStack, type Stack } from './harness';
@@ -24,7 +24,7 @@ describe('GraphQL over HTTP audit (graphql-http)', () => {
     ).toEqual([]);
   });
 
-  it('fails only the SHOULD/MAY audits the README lists', () => {
+  it('fails only the SHOULD/MAY audits docs/operations.md lists', () => {
     const failing = results
       .filter((result) => result.status !== 'ok')
       .map((result) => `${result.id} ${result.name}`)

@@ -13,7 +13,7 @@ export const DEMO_USER_ID = 'y0BeYjuRIlDwsDcOHOJo';
 
 /** One field of each data type in the demo location. */
 export const DEMO_CUSTOM_FIELDS: readonly CustomFieldDefinition[] = [
-  // The contract's example id; a list of text, as README's example operation sends it.
+  // The contract's example id; a list of text, as docs/api.md's example operation sends it.
   { id: '6dvNaf7VhkQ9snc5vnjJ', key: 'contact.my_custom_field', dataType: 'MULTIPLE_OPTIONS' },
   { id: 'FavCarTextF1eLd00001', key: 'contact.favourite_car', dataType: 'TEXT' },
   { id: 'BioLargeTextF1eLd001', key: 'contact.biography', dataType: 'LARGE_TEXT' },
