@@ -42,6 +42,7 @@ export function failed(failure: UpstreamFailure): { ok: false; failure: Upstream
 }
 
 const MAX_MESSAGE_LENGTH = 500;
+const UNKNOWN_CONTACT = /^contact with id \S* ?not found\b/i;
 const MAX_MESSAGES = 50;
 
 /** Makes text written by HighLevel safe to show the caller (src/highlevel/upstream-text.ts). */
@@ -60,11 +61,13 @@ export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader
       : { ok: true, value };
   }
   switch (status) {
-    case 400:
-      return failed({
-        kind: 'bad-request',
-        message: documentedMessage(response.text, scrub) ?? 'HighLevel refused the request as malformed.',
-      });
+    case 400: {
+      const message = documentedMessage(response.text, scrub);
+      // HighLevel answers an id that names no contact with a 400, not a 404 ("Contact with id ... not
+      // found"): for the caller it is the same as a 404.
+      if (message !== undefined && UNKNOWN_CONTACT.test(message)) return failed({ kind: 'not-found', message });
+      return failed({ kind: 'bad-request', message: message ?? 'HighLevel refused the request as malformed.' });
+    }
     case 401:
       return failed({
         kind: 'unauthenticated',

@@ -250,6 +250,21 @@ describe.each(EXECUTION_PATHS)('on %s', (_path, fastPathOff) => {
       expect(result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Contact not found' });
     });
 
+    it('400 "Contact with id ... not found" (how HighLevel answers an unknown id) -> NotFoundError', async () => {
+      const message = 'Contact with id doesNotExist00000000 not found';
+      stack.sim.injectFault({ kind: 'status', status: 400, body: { statusCode: 400, message } });
+      const { result } = await update('doesNotExist00000000', { city: 'X' });
+      expect(result).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message });
+      // Where no union carries it (an entity reference), an unknown contact is null, not an error.
+      stack.sim.injectFault({ kind: 'status', status: 400, body: { statusCode: 400, message } }, 3);
+      const entities = await stack.graphql(
+        '{ _entities(representations: [{ __typename: "Contact", id: "doesNotExist00000000" }]) { ... on Contact { id } } }',
+        {},
+        { token },
+      );
+      expect(entities.json).toEqual({ data: { _entities: [null] } });
+    });
+
     it('429 -> RateLimitedError with retryAfterSeconds from Retry-After', async () => {
       // Its own token: the gateway now remembers this caller is limited for 12 s (see rate-budget tests).
       stack.sim.addToken('rate-limited-caller-0001', stack.seed.locationId);

@@ -45,6 +45,17 @@ describe('every upstream status becomes its union member', () => {
     });
   });
 
+  it.each(['Contact with id ocQHyuzHvysMo5N5VsXc not found', 'contact with id  not found.'])(
+    '400 %p (an unknown contact id) -> NotFoundError',
+    (message) => {
+      expect(memberFor(response(400, { statusCode: 400, message }))).toEqual({
+        __typename: 'NotFoundError',
+        code: 'NOT_FOUND',
+        message,
+      });
+    },
+  );
+
   it('401 -> UnauthorizedError INVALID_TOKEN', () => {
     expect(
       memberFor(
