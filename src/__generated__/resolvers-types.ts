@@ -747,6 +747,16 @@ export type CustomFieldValueInput = {
   texts?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The result of `deleteContact`: the success payload, or the failure a client must handle. */
+export type DeleteContactResult = BadRequestError | DeleteContactSuccess | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | UpstreamError | ValidationError;
+
+/** The contact was deleted. */
+export type DeleteContactSuccess = {
+  __typename?: 'DeleteContactSuccess';
+  /** The id of the deleted contact. */
+  deletedContactId: Scalars['ID']['output'];
+};
+
 /**
  * What every failure member of a result union has in common: a message that is safe to show to a person,
  * and a machine-readable code.
@@ -918,6 +928,12 @@ export type Mutation = {
    * this over `updateContact(input: { tags })`, which replaces all tags.
    */
   addContactTags: AddContactTagsResult;
+  /**
+   * Deletes a contact (`DELETE /contacts/{contactId}` upstream) with the caller's own Bearer token. An id
+   * that names no contact (for this token) is a `NotFoundError`. Every failure a client must handle is a
+   * member of the result union.
+   */
+  deleteContact: DeleteContactResult;
   /** Removes tags from a contact (`DELETE /contacts/{contactId}/tags` upstream), keeping its other tags. */
   removeContactTags: RemoveContactTagsResult;
   /**
@@ -933,6 +949,12 @@ export type Mutation = {
 export type MutationAddContactTagsArgs = {
   id: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
+};
+
+
+/** Changes in HighLevel, made with the caller's own token. */
+export type MutationDeleteContactArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1256,6 +1278,16 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( CustomFieldText & { __typename: 'CustomFieldText' } )
     | ( CustomFieldTextList & { __typename: 'CustomFieldTextList' } )
   ;
+  DeleteContactResult:
+    | ( BadRequestError & { __typename: 'BadRequestError' } )
+    | ( DeleteContactSuccess & { __typename: 'DeleteContactSuccess' } )
+    | ( ForbiddenError & { __typename: 'ForbiddenError' } )
+    | ( NotFoundError & { __typename: 'NotFoundError' } )
+    | ( RateLimitedError & { __typename: 'RateLimitedError' } )
+    | ( UnauthorizedError & { __typename: 'UnauthorizedError' } )
+    | ( UpstreamError & { __typename: 'UpstreamError' } )
+    | ( ValidationError & { __typename: 'ValidationError' } )
+  ;
   RemoveContactTagsResult:
     | ( BadRequestError & { __typename: 'BadRequestError' } )
     | ( ForbiddenError & { __typename: 'ForbiddenError' } )
@@ -1313,6 +1345,8 @@ export type ResolversTypes = ResolversObject<{
   CustomFieldValue: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomFieldValue']>;
   CustomFieldValueInput: CustomFieldValueInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteContactResult']>;
+  DeleteContactSuccess: ResolverTypeWrapper<DeleteContactSuccess>;
   DisplayableError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['DisplayableError']>;
   DndChannelSetting: ResolverTypeWrapper<RestContactDndSetting>;
   DndChannelSettingInput: DndChannelSettingInput;
@@ -1366,6 +1400,8 @@ export type ResolversParentTypes = ResolversObject<{
   CustomFieldValue: ResolversUnionTypes<ResolversParentTypes>['CustomFieldValue'];
   CustomFieldValueInput: CustomFieldValueInput;
   DateTime: Scalars['DateTime']['output'];
+  DeleteContactResult: ResolversUnionTypes<ResolversParentTypes>['DeleteContactResult'];
+  DeleteContactSuccess: DeleteContactSuccess;
   DisplayableError: ResolversInterfaceTypes<ResolversParentTypes>['DisplayableError'];
   DndChannelSetting: RestContactDndSetting;
   DndChannelSettingInput: DndChannelSettingInput;
@@ -1514,6 +1550,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteContactResult'] = ResolversParentTypes['DeleteContactResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadRequestError' | 'DeleteContactSuccess' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
+}>;
+
+export type DeleteContactSuccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteContactSuccess'] = ResolversParentTypes['DeleteContactSuccess']> = ResolversObject<{
+  deletedContactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type DisplayableErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DisplayableError'] = ResolversParentTypes['DisplayableError']> = ResolversObject<{
   __resolveType: TypeResolveFn<'BadRequestError' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
 }>;
@@ -1558,6 +1603,7 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addContactTags?: Resolver<ResolversTypes['AddContactTagsResult'], ParentType, ContextType, RequireFields<MutationAddContactTagsArgs, 'id' | 'tags'>>;
+  deleteContact?: Resolver<ResolversTypes['DeleteContactResult'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   removeContactTags?: Resolver<ResolversTypes['RemoveContactTagsResult'], ParentType, ContextType, RequireFields<MutationRemoveContactTagsArgs, 'id' | 'tags'>>;
   updateContact?: Resolver<ResolversTypes['UpdateContactResult'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
 }>;
@@ -1648,6 +1694,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomFieldTextList?: CustomFieldTextListResolvers<ContextType>;
   CustomFieldValue?: CustomFieldValueResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteContactResult?: DeleteContactResultResolvers<ContextType>;
+  DeleteContactSuccess?: DeleteContactSuccessResolvers<ContextType>;
   DisplayableError?: DisplayableErrorResolvers<ContextType>;
   DndChannelSetting?: DndChannelSettingResolvers<ContextType>;
   DndSettings?: DndSettingsResolvers<ContextType>;

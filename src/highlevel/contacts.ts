@@ -1,12 +1,12 @@
 /**
- * HighLevel's contacts resource: `GET` and `PUT /contacts/{contactId}`. One instance per GraphQL
+ * HighLevel's contacts resource: `GET`, `PUT` and `DELETE /contacts/{contactId}`, and its tags. One instance per GraphQL
  * request (it holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
  */
 import type { Logger } from '../logging/logger';
 import type { HighLevelClient } from './client';
 import type { UpstreamResult } from './outcome';
 import { readContactEnvelope } from './read-contact';
-import type { RestContact, RestTagsResponse, RestUpdateContactBody } from './types';
+import type { RestContact, RestDeleteContactResponse, RestTagsResponse, RestUpdateContactBody } from './types';
 
 export class ContactsApi {
   constructor(
@@ -27,6 +27,14 @@ export class ContactsApi {
     return this.client.call(
       { method: 'PUT', endpoint: 'PUT /contacts/{contactId}', segments: ['contacts', contactId], body },
       (json) => this.readContact(json, 'PUT /contacts/{contactId}'),
+    );
+  }
+
+  /** `DELETE /contacts/{contactId}`. */
+  delete(contactId: string): Promise<UpstreamResult<RestDeleteContactResponse>> {
+    return this.client.call(
+      { method: 'DELETE', endpoint: 'DELETE /contacts/{contactId}', segments: ['contacts', contactId] },
+      readDeleted,
     );
   }
 
@@ -67,6 +75,13 @@ export class ContactsApi {
     }
     return read?.contact;
   }
+}
+
+/** The documented `{ succeded: true }`; anything else did not say the contact was deleted. */
+function readDeleted(json: unknown): RestDeleteContactResponse | undefined {
+  return typeof json === 'object' && json !== null && 'succeded' in json && json.succeded === true
+    ? { succeded: true }
+    : undefined;
 }
 
 function readTags(json: unknown): RestTagsResponse | undefined {

@@ -208,6 +208,11 @@ export interface RestTagsResponse {
   tags: string[];
 }
 
+/** 200 of `DELETE /contacts/{contactId}`: `{ "succeded": true }` (sic, as in the update response). */
+export interface RestDeleteContactResponse {
+  succeded: true;
+}
+
 /** `UserSuccessfulResponseDto`: 200 of `GET /users/{userId}` (the user, not wrapped). */
 export interface RestUser {
   id: string;

@@ -20,6 +20,17 @@ export const Mutation: MutationResolvers = {
     return { __typename: 'UpdateContactSuccess', contact: result.value };
   },
 
+  async deleteContact(_parent, { id }, { contacts, loaders }) {
+    const issues = contactIdIssues(id);
+    if (issues.length > 0) return invalidInput(issues);
+
+    const result = await contacts.delete(id);
+    // Whatever the answer, what the request had read of the contact may no longer hold.
+    loaders.contacts.clear(id);
+    if (!result.ok) return errorMember(result.failure);
+    return { __typename: 'DeleteContactSuccess', deletedContactId: id };
+  },
+
   addContactTags: (_parent, { id, tags }, context) =>
     changeTags('AddContactTagsSuccess', id, tags, context, () => context.contacts.addTags(id, tags)),
 

@@ -6,6 +6,7 @@ import type {
   AddContactTagsResultResolvers,
   ContactResultResolvers,
   CustomFieldValueResolvers,
+  DeleteContactResultResolvers,
   DisplayableErrorResolvers,
   RemoveContactTagsResultResolvers,
   UpdateContactResultResolvers,
@@ -19,3 +20,4 @@ export const CustomFieldValue: CustomFieldValueResolvers = { __resolveType: byTy
 export const DisplayableError: DisplayableErrorResolvers = { __resolveType: byTypename };
 export const AddContactTagsResult: AddContactTagsResultResolvers = { __resolveType: byTypename };
 export const RemoveContactTagsResult: RemoveContactTagsResultResolvers = { __resolveType: byTypename };
+export const DeleteContactResult: DeleteContactResultResolvers = { __resolveType: byTypename };

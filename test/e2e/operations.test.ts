@@ -111,7 +111,7 @@ describe('metrics and the operation log line', () => {
       /highlevel_request_duration_seconds_count\{endpoint="PUT \/contacts\/\{contactId\}",status="200",outcome="ok"\} 1/,
     );
     expect(text).toMatch(
-      /highlevel_request_duration_seconds_count\{endpoint="PUT \/contacts\/\{contactId\}",status="404",outcome="not-found"\} 1/,
+      /highlevel_request_duration_seconds_count\{endpoint="PUT \/contacts\/\{contactId\}",status="400",outcome="not-found"\} 1/,
     );
     expect(text).toMatch(/highlevel_rate_limit_remaining_count\{endpoint="PUT \/contacts\/\{contactId\}"\} 2/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);

@@ -245,9 +245,19 @@ describe.each(EXECUTION_PATHS)('on %s', (_path, fastPathOff) => {
       expect(result).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
     });
 
-    it('404 -> NotFoundError', async () => {
+    it('an unknown id (HighLevel answers 400) -> NotFoundError', async () => {
       const { result } = await update('doesNotExist00000000', { city: 'X' });
-      expect(result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Contact not found' });
+      expect(result).toEqual({
+        __typename: 'NotFoundError',
+        code: 'NOT_FOUND',
+        message: 'Contact with id doesNotExist00000000 not found',
+      });
+    });
+
+    it('404 -> NotFoundError', async () => {
+      stack.sim.injectFault({ kind: 'status', status: 404, body: { statusCode: 404, message: 'Contact not found' } });
+      const { result } = await update(contactId, { city: 'X' });
+      expect(result).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Contact not found' });
     });
 
     it('400 "Contact with id ... not found" (how HighLevel answers an unknown id) -> NotFoundError', async () => {

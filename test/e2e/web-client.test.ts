@@ -1,4 +1,9 @@
-import { createContactsClient, GatewayRequestError, toOutcome } from '../../examples/web-client/src/client';
+import {
+  createContactsClient,
+  GatewayRequestError,
+  toDeleteOutcome,
+  toOutcome,
+} from '../../examples/web-client/src/client';
 import { startStack, type Stack } from './harness';
 
 let stack: Stack;
@@ -8,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('the example web client against a real gateway', () => {
-  it('updates, reads and tags a contact, handling each outcome', async () => {
+  it('updates, reads, tags and deletes a contact, handling each outcome', async () => {
     let token = stack.seed.token;
     const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => token });
     const id = stack.seed.contactIds[1] as string;
@@ -27,6 +32,16 @@ describe('the example web client against a real gateway', () => {
 
     expect(await client.addTags(id, ['vip2'])).toEqual({ __typename: 'AddContactTagsSuccess', tags: ['web', 'vip2'] });
     expect(await client.removeTags(id, ['web'])).toEqual({ __typename: 'RemoveContactTagsSuccess', tags: ['vip2'] });
+
+    stack.sim.addContact({ id: 'webClientDelete00001', locationId: stack.seed.locationId, firstName: 'Bye' });
+    expect(toDeleteOutcome(await client.deleteContact('webClientDelete00001'))).toEqual({
+      kind: 'deleted',
+      contactId: 'webClientDelete00001',
+    });
+    expect(toDeleteOutcome(await client.deleteContact('webClientDelete00001'))).toEqual({
+      kind: 'gone',
+      message: 'Contact with id webClientDelete00001 not found',
+    });
 
     token = 'expired-token-0000';
     expect(toOutcome(await client.updateContact({ id, input: { city: 'X' } }))).toEqual({ kind: 'sign-in-again' });

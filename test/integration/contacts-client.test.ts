@@ -43,6 +43,21 @@ describe('ContactsApi over the transport', () => {
     expect(sim.received[1]?.rawBody).toBe('{"city":"Tuscaloosa","email":null}');
   });
 
+  it("DELETEs with the caller's token and no body, and reads HighLevel's { succeded: true }", async () => {
+    sim.addContact({ id: 'clientDelete00000001', locationId: seed.locationId });
+    expect(await contactsFor(seed.token).delete('clientDelete00000001')).toEqual({
+      ok: true,
+      value: { succeded: true },
+    });
+    expect(sim.received.map((r) => [r.method, r.path, r.headers.authorization, r.rawBody])).toEqual([
+      ['DELETE', '/contacts/clientDelete00000001', `Bearer ${seed.token}`, ''],
+    ]);
+    expect(await contactsFor(seed.token).delete('clientDelete00000001')).toMatchObject({
+      ok: false,
+      failure: { kind: 'not-found' },
+    });
+  });
+
   it('never calls upstream without credentials', async () => {
     const missing = new ContactsApi(new HighLevelClient(transport, { kind: 'missing' }, createLimit(8)), logger);
     expect(await missing.get('abc')).toMatchObject({

@@ -269,12 +269,25 @@ describe('refusals', () => {
     expect(sim.getContact(seed.otherLocationContactId)?.city).toBeUndefined();
   });
 
-  it('404 for an unknown contact, on GET and PUT', async () => {
-    for (const options of [{}, { body: { city: 'X' } }]) {
+  it('400 "Contact with id ... not found" for an unknown contact, as HighLevel answers it, on GET, PUT and DELETE', async () => {
+    for (const options of [{}, { body: { city: 'X' } }, { method: 'DELETE' as const }]) {
       const reply = await call('/contacts/doesNotExist00000000', options);
-      expect(reply.status).toBe(404);
-      expect(reply.json).toEqual({ statusCode: 404, message: 'Contact not found', error: 'Not Found' });
+      expect(reply.status).toBe(400);
+      expect(reply.json).toEqual({
+        statusCode: 400,
+        message: 'Contact with id doesNotExist00000000 not found',
+        error: 'Bad Request',
+      });
     }
+  });
+
+  it("DELETE answers { succeded: true } and the contact is gone; another location's is 403", async () => {
+    sim.addContact({ id: 'toBeDeleted000000001', locationId: seed.locationId, firstName: 'Gone' });
+    const deleted = await call('/contacts/toBeDeleted000000001', { method: 'DELETE' });
+    expect(deleted).toMatchObject({ status: 200, json: { succeded: true } });
+    expect((await call('/contacts/toBeDeleted000000001')).status).toBe(400);
+    expect((await call(`/contacts/${seed.otherLocationContactId}`, { method: 'DELETE' })).status).toBe(403);
+    expect(sim.getContact(seed.otherLocationContactId)).toBeDefined();
   });
 
   it.each([

@@ -7,10 +7,11 @@ import type { TypedDocumentString } from './gql/graphql';
 import {
   AddContactTagsDocument,
   ContactDocument,
+  DeleteContactDocument,
   RemoveContactTagsDocument,
   UpdateContactDocument,
 } from './operations';
-import type { UpdateContactMutation, UpdateContactMutationVariables } from './gql/graphql';
+import type { DeleteContactMutation, UpdateContactMutation, UpdateContactMutationVariables } from './gql/graphql';
 
 export interface ContactsClientOptions {
   /** The gateway's GraphQL endpoint, e.g. `https://contacts.example.com/graphql`. */
@@ -61,24 +62,43 @@ export function createContactsClient({ endpoint, getToken }: ContactsClientOptio
     addTags: async (id: string, tags: string[]) => (await execute(AddContactTagsDocument, { id, tags })).addContactTags,
     removeTags: async (id: string, tags: string[]) =>
       (await execute(RemoveContactTagsDocument, { id, tags })).removeContactTags,
+    deleteContact: async (id: string) => (await execute(DeleteContactDocument, { id })).deleteContact,
   };
 }
 
 export type UpdateContactResult = UpdateContactMutation['updateContact'];
+export type DeleteContactResult = DeleteContactMutation['deleteContact'];
 
-/** What the UI shows or does for each outcome. Exhaustive: a new union member is a compile error here. */
-export type UpdateOutcome =
-  | { kind: 'saved'; contactId: string }
+/** What the UI shows or does for a failure, whichever operation it came from. */
+export type FailureOutcome =
   | { kind: 'fix-input'; problems: { field: string | null; message: string }[] }
   | { kind: 'sign-in-again' }
   | { kind: 'not-allowed'; message: string }
   | { kind: 'gone'; message: string }
   | { kind: 'retry-later'; afterSeconds: number | null; message: string };
 
+/** Exhaustive: a new union member is a compile error here. */
+export type UpdateOutcome = { kind: 'saved'; contactId: string } | FailureOutcome;
+export type DeleteOutcome = { kind: 'deleted'; contactId: string } | FailureOutcome;
+
 export function toOutcome(result: UpdateContactResult): UpdateOutcome {
+  return result.__typename === 'UpdateContactSuccess'
+    ? { kind: 'saved', contactId: result.contact.id }
+    : toFailureOutcome(result);
+}
+
+export function toDeleteOutcome(result: DeleteContactResult): DeleteOutcome {
+  return result.__typename === 'DeleteContactSuccess'
+    ? { kind: 'deleted', contactId: result.deletedContactId }
+    : toFailureOutcome(result);
+}
+
+type Failure =
+  | Exclude<UpdateContactResult, { __typename: 'UpdateContactSuccess' }>
+  | Exclude<DeleteContactResult, { __typename: 'DeleteContactSuccess' }>;
+
+function toFailureOutcome(result: Failure): FailureOutcome {
   switch (result.__typename) {
-    case 'UpdateContactSuccess':
-      return { kind: 'saved', contactId: result.contact.id };
     case 'ValidationError':
       return {
         kind: 'fix-input',

@@ -92,3 +92,30 @@ export const RemoveContactTagsDocument = graphql(`
     }
   }
 `);
+
+export const DeleteContactDocument = graphql(`
+  mutation DeleteContact($id: ID!) {
+    deleteContact(id: $id) {
+      __typename
+      ... on DeleteContactSuccess {
+        deletedContactId
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
+    }
+  }
+`);

@@ -23,6 +23,8 @@ export const unauthorized = (): Answer => error(401, 'Invalid token: access toke
 export const forbiddenLocation = (): Answer =>
   error(403, 'The token does not have access to this location.', 'Forbidden');
 export const notFound = (what: string): Answer => error(404, `${what} not found`, 'Not Found');
+/** How HighLevel answers an id that names no contact, on every contact endpoint: a 400, not a 404. */
+export const unknownContact = (id: string): Answer => error(400, `Contact with id ${id} not found`, 'Bad Request');
 /** NestJS's answer for a method and path no route serves; the path as received, query included. */
 export const noRoute = (method: string, path: string): Answer => error(404, `Cannot ${method} ${path}`, 'Not Found');
 export const payloadTooLarge = (): Answer => error(413, 'request entity too large', 'Payload Too Large');

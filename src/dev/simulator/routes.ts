@@ -35,6 +35,7 @@ interface Route {
 const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/contacts\/([^/]+)$/, handle: readContact },
   { method: 'PUT', pattern: /^\/contacts\/([^/]+)$/, handle: updateContact },
+  { method: 'DELETE', pattern: /^\/contacts\/([^/]+)$/, handle: deleteContact },
   { method: 'POST', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'add') },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'remove') },
   { method: 'GET', pattern: /^\/users\/([^/]+)$/, handle: readUser },
@@ -61,10 +62,11 @@ function decodeParams(raw: string[]): string[] | undefined {
   }
 }
 
-/** The contact as the caller may see it, or the 404/403 answer. */
+/** The contact as the caller may see it, or the answer for an unknown id (a 400) or another location's (403). */
 function visibleContact({ store, caller, params }: Call): RestContact | Answer {
-  const contact = store.contact(params[0] ?? '');
-  if (!contact) return answers.notFound('Contact');
+  const id = params[0] ?? '';
+  const contact = store.contact(id);
+  if (!contact) return answers.unknownContact(id);
   if (contact.locationId !== caller.locationId) return answers.forbiddenLocation();
   return contact;
 }
@@ -100,6 +102,14 @@ function updateContact(call: Call): Answer {
   if ('problems' in result) return answers.unprocessable(result.problems);
   call.store.putContact(result.contact);
   return { status: 200, body: { succeded: true, contact: result.contact } };
+}
+
+/** `{ "succeded": true }` (sic), and the contact is gone: a later read is the unknown-id 400. */
+function deleteContact(call: Call): Answer {
+  const contact = visibleContact(call);
+  if (isAnswer(contact)) return contact;
+  call.store.deleteContact(contact.id);
+  return { status: 200, body: { succeded: true } };
 }
 
 /** `POST` adds (201) and `DELETE` removes (200) tags; both answer the contact's tags after the change. */

@@ -31,6 +31,10 @@ export class SimulatorStore {
     return contact && structuredClone(contact);
   }
 
+  deleteContact(id: string): void {
+    this.contacts.delete(id);
+  }
+
   addUser(user: RestUser): void {
     this.users.set(user.id, structuredClone(user));
   }

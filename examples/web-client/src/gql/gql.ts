@@ -19,12 +19,14 @@ type Documents = {
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        email\n        tags\n        assignedUser {\n          id\n          name\n        }\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ContactDocument,
     "\n  mutation AddContactTags($id: ID!, $tags: [String!]!) {\n    addContactTags(id: $id, tags: $tags) {\n      __typename\n      ... on AddContactTagsSuccess {\n        tags\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AddContactTagsDocument,
     "\n  mutation RemoveContactTags($id: ID!, $tags: [String!]!) {\n    removeContactTags(id: $id, tags: $tags) {\n      __typename\n      ... on RemoveContactTagsSuccess {\n        tags\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RemoveContactTagsDocument,
+    "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id) {\n      __typename\n      ... on DeleteContactSuccess {\n        deletedContactId\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n      ... on ValidationError {\n        issues {\n          field\n          message\n        }\n      }\n      ... on RateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UpstreamError {\n        statusCode\n      }\n    }\n  }\n": typeof types.DeleteContactDocument,
 };
 const documents: Documents = {
     "\n  mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {\n    updateContact(id: $id, input: $input) {\n      __typename\n      ... on UpdateContactSuccess {\n        contact {\n          id\n          firstName\n          lastName\n          email\n          phone\n          tags\n          country\n          dateUpdated\n        }\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n      ... on ValidationError {\n        issues {\n          field\n          message\n        }\n      }\n      ... on RateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UpstreamError {\n        statusCode\n      }\n    }\n  }\n": types.UpdateContactDocument,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        email\n        tags\n        assignedUser {\n          id\n          name\n        }\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": types.ContactDocument,
     "\n  mutation AddContactTags($id: ID!, $tags: [String!]!) {\n    addContactTags(id: $id, tags: $tags) {\n      __typename\n      ... on AddContactTagsSuccess {\n        tags\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": types.AddContactTagsDocument,
     "\n  mutation RemoveContactTags($id: ID!, $tags: [String!]!) {\n    removeContactTags(id: $id, tags: $tags) {\n      __typename\n      ... on RemoveContactTagsSuccess {\n        tags\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n": types.RemoveContactTagsDocument,
+    "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id) {\n      __typename\n      ... on DeleteContactSuccess {\n        deletedContactId\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n      ... on ValidationError {\n        issues {\n          field\n          message\n        }\n      }\n      ... on RateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UpstreamError {\n        statusCode\n      }\n    }\n  }\n": types.DeleteContactDocument,
 };
 
 /**
@@ -43,6 +45,10 @@ export function graphql(source: "\n  mutation AddContactTags($id: ID!, $tags: [S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveContactTags($id: ID!, $tags: [String!]!) {\n    removeContactTags(id: $id, tags: $tags) {\n      __typename\n      ... on RemoveContactTagsSuccess {\n        tags\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').RemoveContactTagsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id) {\n      __typename\n      ... on DeleteContactSuccess {\n        deletedContactId\n      }\n      ... on DisplayableError {\n        code\n        message\n      }\n      ... on ValidationError {\n        issues {\n          field\n          message\n        }\n      }\n      ... on RateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UpstreamError {\n        statusCode\n      }\n    }\n  }\n"): typeof import('./graphql').DeleteContactDocument;
 
 
 export function graphql(source: string) {

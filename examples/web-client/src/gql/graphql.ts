@@ -740,6 +740,22 @@ export type RemoveContactTagsMutation = { removeContactTags:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type DeleteContactMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteContactMutation = { deleteContact:
+    | { __typename: 'BadRequestError', code: ErrorCode, message: string }
+    | { __typename: 'DeleteContactSuccess', deletedContactId: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number | null }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'UpstreamError', code: ErrorCode, message: string, statusCode: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -844,3 +860,29 @@ export const RemoveContactTagsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveContactTagsMutation, RemoveContactTagsMutationVariables>;
+export const DeleteContactDocument = new TypedDocumentString(`
+    mutation DeleteContact($id: ID!) {
+  deleteContact(id: $id) {
+    __typename
+    ... on DeleteContactSuccess {
+      deletedContactId
+    }
+    ... on DisplayableError {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on UpstreamError {
+      statusCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteContactMutation, DeleteContactMutationVariables>;
