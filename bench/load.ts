@@ -44,7 +44,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
           {
             setupRequest: (request) => ({ ...request, ...options.request(n++) }),
             onResponse: (status, body) => {
-              if (status !== 200 || (options.marker !== undefined && !body.includes(options.marker))) {
+              if (status < 200 || status >= 300 || (options.marker !== undefined && !body.includes(options.marker))) {
                 bad += 1;
                 firstBad ??= `${status} ${body.slice(0, 300)}`;
               }

@@ -193,6 +193,16 @@ function targets(rows: Row[]): Target[] {
     found.push({ target: 'updateContact @32 ratio >= 0.30', value: at32.ratio, met: at32.ratio >= 0.3 });
     found.push({ target: 'updateContact @32 CPU ratio <= 3.0', value: at32.cpuRatio, met: at32.cpuRatio <= 3 });
   }
+  const create = find('create@32');
+  if (at32 && create) {
+    // A new operation costs no more than the old one, relative to what it costs HighLevel.
+    const relative = create.cpuRatio / at32.cpuRatio;
+    found.push({
+      target: 'createContact @32 CPU ratio within 15% of updateContact @32 (relative)',
+      value: relative,
+      met: relative <= 1.15,
+    });
+  }
   const latencyBound = find('latency@64');
   if (latencyBound)
     found.push({

@@ -4,6 +4,7 @@
  */
 export const DEMO_TOKEN = 'demo-token-ve9EPM428h8vShlRW1KT';
 export const DEMO_CONTACT = 'ocQHyuzHvysMo5N5VsXc';
+export const DEMO_LOCATION = 've9EPM428h8vShlRW1KT';
 const API_VERSION = '2021-07-28';
 
 export const BENCH_CALLERS = Array.from({ length: 200 }, (_, n) => ({
@@ -82,7 +83,7 @@ const ENTITIES = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Contact { id firstName lastName email } }
 }`;
 
-const rest = (method: 'GET' | 'PUT', id: string, token: string, body?: string): BenchRequest => ({
+const rest = (method: 'GET' | 'PUT' | 'POST', id: string, token: string, body?: string): BenchRequest => ({
   method,
   path: `/contacts/${id}`,
   headers: {
@@ -110,6 +111,44 @@ const CALLER_UPDATES = BENCH_CALLERS.map((caller) => ({
   direct: rest('PUT', caller.contactId, caller.token, REST_BODY),
   gateway: graphql(caller.token, JSON.stringify({ query: UPDATE, variables: { id: caller.contactId, input: INPUT } })),
 }));
+
+const CREATE = `mutation CreateContact($input: CreateContactInput!) {
+  createContact(input: $input) {
+    __typename
+    ... on CreateContactSuccess { contact { id firstName lastName email phone tags dateAdded } }
+    ... on DuplicateContactError { existingContactId }
+    ... on DisplayableError { code message }
+  }
+}`;
+// A new contact per request: a unique email (the location allows no duplicates), the rest as the update's.
+const { customFields: _customFields, ...CREATE_FIELDS } = INPUT;
+const createInput = (n: number, prefix: string) => ({
+  ...CREATE_FIELDS,
+  locationId: DEMO_LOCATION,
+  email: `${prefix}-${n}@example.com`,
+  phone: undefined,
+});
+// Built once per run around a marker, so the load generator only splices the number in.
+const CREATE_REST_PARTS = JSON.stringify(createInput(0, '@@')).split('@@-0');
+const CREATE_GRAPHQL_PARTS = JSON.stringify({ query: CREATE, variables: { input: createInput(0, '@@') } }).split(
+  '@@-0',
+);
+
+function createContact(connections: number): Scenario {
+  // Counted across every run of the scenario (warm-ups included): each request's contact is new.
+  let created = 0;
+  return {
+    id: `create@${connections}`,
+    name: 'createContact',
+    connections,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => rest('POST', '', DEMO_TOKEN, CREATE_REST_PARTS.join(`direct-${(created += 1)}`)),
+    gateway: () => graphql(DEMO_TOKEN, CREATE_GRAPHQL_PARTS.join(`gateway-${(created += 1)}`)),
+    gatewayMarker: '"CreateContactSuccess"',
+  };
+}
 
 function updateContact(connections: number, latencyMs = 0): Scenario {
   const direct = rest('PUT', DEMO_CONTACT, DEMO_TOKEN, REST_BODY);
@@ -165,6 +204,7 @@ export const SCENARIOS: Scenario[] = [
     gatewayMarker: '"UpdateContactSuccess"',
   },
   updateContact(64, 50),
+  createContact(32),
 ];
 
 /** The soak's mutation for the n-th request: 200 callers in turn. */

@@ -685,6 +685,70 @@ export const CountryCode = {
 } as const;
 
 export type CountryCode = typeof CountryCode[keyof typeof CountryCode];
+/**
+ * The fields of a new contact, in `locationId`'s location. A field that is left out is not sent to
+ * HighLevel. A field set to `null` is sent as `null` where HighLevel allows it; for the fields marked
+ * "not nullable", `null` is refused with a `ValidationError`.
+ */
+export type CreateContactInput = {
+  /** Street address. */
+  address1?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the user to assign the contact to. Not nullable. */
+  assignedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** City. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Company name. */
+  companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Country. Not nullable. */
+  country?: InputMaybe<CountryCode>;
+  /** Custom field values. Not nullable. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  /** Date of birth. */
+  dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Do Not Disturb on all channels. Not nullable. */
+  dnd?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Do Not Disturb per outbound channel. Not nullable. */
+  dndSettings?: InputMaybe<DndSettingsInput>;
+  /** Email address (must be a valid address). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** First name. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Gender, e.g. `male` (HighLevel does not list the values it accepts). Not nullable. */
+  gender?: InputMaybe<Scalars['String']['input']>;
+  /** Do Not Disturb for inbound messages. Not nullable. */
+  inboundDndSettings?: InputMaybe<InboundDndSettingsInput>;
+  /** Last name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** The location (sub-account) the contact is created in: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  locationId: Scalars['ID']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number, e.g. `+1 888-888-8888`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code. Not nullable. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Where the contact came from, e.g. `public api`. Not nullable. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** State or region, e.g. `AL`. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's tags. Not nullable. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IANA time zone, e.g. `America/Chihuahua`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Website: an absolute `http` or `https` URL. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createContact`: the success payload, or the failure a client must handle. */
+export type CreateContactResult = BadRequestError | CreateContactSuccess | DuplicateContactError | ForbiddenError | RateLimitedError | UnauthorizedError | UpstreamError | ValidationError;
+
+/** The contact was created. */
+export type CreateContactSuccess = {
+  __typename?: 'CreateContactSuccess';
+  /** The contact as HighLevel stored it. */
+  contact: Contact;
+};
+
 /** The value of one custom field on a contact. */
 export type CustomField = {
   __typename?: 'CustomField';
@@ -833,10 +897,31 @@ export const DndStatus = {
 } as const;
 
 export type DndStatus = typeof DndStatus[keyof typeof DndStatus];
+/**
+ * HighLevel did not create the contact: its location does not allow duplicates, and an existing contact
+ * matches the new one (by email or phone, as the location's "Allow Duplicate Contact" setting says).
+ * Open or merge the existing contact instead.
+ */
+export type DuplicateContactError = DisplayableError & {
+  __typename?: 'DuplicateContactError';
+  /** `DUPLICATE_CONTACT`. */
+  code: ErrorCode;
+  /** The contact the new one matched (read from HighLevel with the caller's token only when selected). */
+  existingContact?: Maybe<Contact>;
+  /** The id of the contact the new one matched. */
+  existingContactId: Scalars['ID']['output'];
+  /** The field it matched on, e.g. `email` or `phone`, when HighLevel says. */
+  matchingField?: Maybe<Scalars['String']['output']>;
+  /** HighLevel's message, e.g. `This location does not allow duplicated contacts.` */
+  message: Scalars['String']['output'];
+};
+
 /** A machine-readable reason for a failure. Branch on this (or on `__typename`), never on `message`. */
 export const ErrorCode = {
   /** HighLevel answered HTTP 400. */
   BadRequest: 'BAD_REQUEST',
+  /** HighLevel did not create the contact: it matches an existing one, and the location allows no duplicates. */
+  DuplicateContact: 'DUPLICATE_CONTACT',
   /** The token is valid but may not access this resource (HTTP 403). */
   Forbidden: 'FORBIDDEN',
   /** The gateway refused the input before calling HighLevel. */
@@ -929,6 +1014,13 @@ export type Mutation = {
    */
   addContactTags: AddContactTagsResult;
   /**
+   * Creates a contact (`POST /contacts/` upstream) with the caller's own Bearer token. Only the input
+   * fields that are present are sent. A contact matching an existing one where the location does not
+   * allow duplicates is a `DuplicateContactError` carrying the existing contact. Every failure a client
+   * must handle is a member of the result union.
+   */
+  createContact: CreateContactResult;
+  /**
    * Deletes a contact (`DELETE /contacts/{contactId}` upstream) with the caller's own Bearer token. An id
    * that names no contact (for this token) is a `NotFoundError`. Every failure a client must handle is a
    * member of the result union.
@@ -949,6 +1041,12 @@ export type Mutation = {
 export type MutationAddContactTagsArgs = {
   id: Scalars['ID']['input'];
   tags: Array<Scalars['String']['input']>;
+};
+
+
+/** Changes in HighLevel, made with the caller's own token. */
+export type MutationCreateContactArgs = {
+  input: CreateContactInput;
 };
 
 
@@ -1272,6 +1370,16 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( UpstreamError & { __typename: 'UpstreamError' } )
     | ( ValidationError & { __typename: 'ValidationError' } )
   ;
+  CreateContactResult:
+    | ( BadRequestError & { __typename: 'BadRequestError' } )
+    | ( Omit<CreateContactSuccess, 'contact'> & { contact: _RefType['Contact'] } & { __typename: 'CreateContactSuccess' } )
+    | ( Omit<DuplicateContactError, 'existingContact'> & { existingContact?: Maybe<_RefType['Contact']> } & { __typename: 'DuplicateContactError' } )
+    | ( ForbiddenError & { __typename: 'ForbiddenError' } )
+    | ( RateLimitedError & { __typename: 'RateLimitedError' } )
+    | ( UnauthorizedError & { __typename: 'UnauthorizedError' } )
+    | ( UpstreamError & { __typename: 'UpstreamError' } )
+    | ( ValidationError & { __typename: 'ValidationError' } )
+  ;
   CustomFieldValue:
     | ( CustomFieldNumber & { __typename: 'CustomFieldNumber' } )
     | ( CustomFieldObject & { __typename: 'CustomFieldObject' } )
@@ -1314,6 +1422,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   DisplayableError:
     | ( BadRequestError & { __typename: 'BadRequestError' } )
+    | ( Omit<DuplicateContactError, 'existingContact'> & { existingContact?: Maybe<_RefType['Contact']> } & { __typename: 'DuplicateContactError' } )
     | ( ForbiddenError & { __typename: 'ForbiddenError' } )
     | ( NotFoundError & { __typename: 'NotFoundError' } )
     | ( RateLimitedError & { __typename: 'RateLimitedError' } )
@@ -1335,6 +1444,9 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ContactResult']>;
   CountryCode: CountryCode;
+  CreateContactInput: CreateContactInput;
+  CreateContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateContactResult']>;
+  CreateContactSuccess: ResolverTypeWrapper<Omit<CreateContactSuccess, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   CustomField: ResolverTypeWrapper<RestContactCustomField>;
   CustomFieldInput: CustomFieldInput;
   CustomFieldNumber: ResolverTypeWrapper<CustomFieldNumber>;
@@ -1353,6 +1465,7 @@ export type ResolversTypes = ResolversObject<{
   DndSettings: ResolverTypeWrapper<RestContactDndSettings>;
   DndSettingsInput: DndSettingsInput;
   DndStatus: DndStatus;
+  DuplicateContactError: ResolverTypeWrapper<Omit<DuplicateContactError, 'existingContact'> & { existingContact?: Maybe<ResolversTypes['Contact']> }>;
   ErrorCode: ErrorCode;
   ForbiddenError: ResolverTypeWrapper<ForbiddenError>;
   InboundDndSetting: ResolverTypeWrapper<RestContactInboundDndSetting>;
@@ -1390,6 +1503,9 @@ export type ResolversParentTypes = ResolversObject<{
   Contact: RestContact;
   Boolean: Scalars['Boolean']['output'];
   ContactResult: ResolversUnionTypes<ResolversParentTypes>['ContactResult'];
+  CreateContactInput: CreateContactInput;
+  CreateContactResult: ResolversUnionTypes<ResolversParentTypes>['CreateContactResult'];
+  CreateContactSuccess: Omit<CreateContactSuccess, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   CustomField: RestContactCustomField;
   CustomFieldInput: CustomFieldInput;
   CustomFieldNumber: CustomFieldNumber;
@@ -1407,6 +1523,7 @@ export type ResolversParentTypes = ResolversObject<{
   DndChannelSettingInput: DndChannelSettingInput;
   DndSettings: RestContactDndSettings;
   DndSettingsInput: DndSettingsInput;
+  DuplicateContactError: Omit<DuplicateContactError, 'existingContact'> & { existingContact?: Maybe<ResolversParentTypes['Contact']> };
   ForbiddenError: ForbiddenError;
   InboundDndSetting: RestContactInboundDndSetting;
   InboundDndSettingInput: InboundDndSettingInput;
@@ -1517,6 +1634,15 @@ export type ContactResultResolvers<ContextType = GatewayContext, ParentType exte
   __resolveType: TypeResolveFn<'BadRequestError' | 'Contact' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
 }>;
 
+export type CreateContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateContactResult'] = ResolversParentTypes['CreateContactResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadRequestError' | 'CreateContactSuccess' | 'DuplicateContactError' | 'ForbiddenError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
+}>;
+
+export type CreateContactSuccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateContactSuccess'] = ResolversParentTypes['CreateContactSuccess']> = ResolversObject<{
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type CustomFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomField'] = ResolversParentTypes['CustomField']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['CustomFieldValue']>, ParentType, ContextType>;
@@ -1560,7 +1686,7 @@ export type DeleteContactSuccessResolvers<ContextType = GatewayContext, ParentTy
 }>;
 
 export type DisplayableErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DisplayableError'] = ResolversParentTypes['DisplayableError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BadRequestError' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BadRequestError' | 'DuplicateContactError' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
 }>;
 
 export type DndChannelSettingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DndChannelSetting'] = ResolversParentTypes['DndChannelSetting']> = ResolversObject<{
@@ -1576,6 +1702,15 @@ export type DndSettingsResolvers<ContextType = GatewayContext, ParentType extend
   gmb?: Resolver<Maybe<ResolversTypes['DndChannelSetting']>, ParentType, ContextType>;
   sms?: Resolver<Maybe<ResolversTypes['DndChannelSetting']>, ParentType, ContextType>;
   whatsApp?: Resolver<Maybe<ResolversTypes['DndChannelSetting']>, ParentType, ContextType>;
+}>;
+
+export type DuplicateContactErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DuplicateContactError'] = ResolversParentTypes['DuplicateContactError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  existingContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  existingContactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matchingField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ForbiddenErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ForbiddenError'] = ResolversParentTypes['ForbiddenError']> = ResolversObject<{
@@ -1603,6 +1738,7 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addContactTags?: Resolver<ResolversTypes['AddContactTagsResult'], ParentType, ContextType, RequireFields<MutationAddContactTagsArgs, 'id' | 'tags'>>;
+  createContact?: Resolver<ResolversTypes['CreateContactResult'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   deleteContact?: Resolver<ResolversTypes['DeleteContactResult'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   removeContactTags?: Resolver<ResolversTypes['RemoveContactTagsResult'], ParentType, ContextType, RequireFields<MutationRemoveContactTagsArgs, 'id' | 'tags'>>;
   updateContact?: Resolver<ResolversTypes['UpdateContactResult'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
@@ -1687,6 +1823,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   BadRequestError?: BadRequestErrorResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   ContactResult?: ContactResultResolvers<ContextType>;
+  CreateContactResult?: CreateContactResultResolvers<ContextType>;
+  CreateContactSuccess?: CreateContactSuccessResolvers<ContextType>;
   CustomField?: CustomFieldResolvers<ContextType>;
   CustomFieldNumber?: CustomFieldNumberResolvers<ContextType>;
   CustomFieldObject?: CustomFieldObjectResolvers<ContextType>;
@@ -1699,6 +1837,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   DisplayableError?: DisplayableErrorResolvers<ContextType>;
   DndChannelSetting?: DndChannelSettingResolvers<ContextType>;
   DndSettings?: DndSettingsResolvers<ContextType>;
+  DuplicateContactError?: DuplicateContactErrorResolvers<ContextType>;
   ForbiddenError?: ForbiddenErrorResolvers<ContextType>;
   InboundDndSetting?: InboundDndSettingResolvers<ContextType>;
   InboundDndSettings?: InboundDndSettingsResolvers<ContextType>;

@@ -1,12 +1,19 @@
 /**
- * HighLevel's contacts resource: `GET`, `PUT` and `DELETE /contacts/{contactId}`, and its tags. One instance per GraphQL
+ * HighLevel's contacts resource: `POST /contacts/`, `GET`, `PUT` and `DELETE /contacts/{contactId}`,
+ * and its tags. One instance per GraphQL
  * request (it holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
  */
 import type { Logger } from '../logging/logger';
 import type { HighLevelClient } from './client';
 import type { UpstreamResult } from './outcome';
 import { readContactEnvelope } from './read-contact';
-import type { RestContact, RestDeleteContactResponse, RestTagsResponse, RestUpdateContactBody } from './types';
+import type {
+  RestContact,
+  RestCreateContactBody,
+  RestDeleteContactResponse,
+  RestTagsResponse,
+  RestUpdateContactBody,
+} from './types';
 
 export class ContactsApi {
   constructor(
@@ -27,6 +34,15 @@ export class ContactsApi {
     return this.client.call(
       { method: 'PUT', endpoint: 'PUT /contacts/{contactId}', segments: ['contacts', contactId], body },
       (json) => this.readContact(json, 'PUT /contacts/{contactId}'),
+    );
+  }
+
+  /** `POST /contacts/` with the body exactly as given: answers the new contact (201). */
+  create(body: RestCreateContactBody): Promise<UpstreamResult<RestContact>> {
+    return this.client.call(
+      // The documented path ends in a slash: an empty last segment.
+      { method: 'POST', endpoint: 'POST /contacts/', segments: ['contacts', ''], body },
+      (json) => this.readContact(json, 'POST /contacts/'),
     );
   }
 

@@ -2,6 +2,7 @@
  * What an upstream call can come to, and the pure classification of an HTTP response into it. Nothing
  * here knows GraphQL: src/mapping/failures.ts turns a failure into its union member.
  */
+import { CONTACT_ID_PATTERN } from '../mapping/formats';
 import { RATE_LIMIT_HEADERS } from './types';
 
 export type UpstreamFailure =
@@ -11,6 +12,8 @@ export type UpstreamFailure =
       message: string;
     }
   | { kind: 'bad-request'; message: string }
+  /** A create matching an existing contact where the location allows no duplicates (a 400 with `meta`). */
+  | { kind: 'duplicate'; message: string; existingContactId: string; matchingField: string | null }
   | { kind: 'forbidden'; message: string }
   | { kind: 'not-found'; message: string }
   | { kind: 'unprocessable'; messages: string[] }
@@ -66,6 +69,14 @@ export function classifyResponse<T>(response: UpstreamResponse, read: BodyReader
       // HighLevel answers an id that names no contact with a 400, not a 404 ("Contact with id ... not
       // found"): for the caller it is the same as a 404.
       if (message !== undefined && UNKNOWN_CONTACT.test(message)) return failed({ kind: 'not-found', message });
+      const duplicate = duplicateMeta(response.text);
+      if (duplicate) {
+        return failed({
+          kind: 'duplicate',
+          message: message ?? 'HighLevel already has this contact.',
+          ...duplicate,
+        });
+      }
       return failed({ kind: 'bad-request', message: message ?? 'HighLevel refused the request as malformed.' });
     }
     case 401:
@@ -101,6 +112,23 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The existing contact of a duplicate 400: `meta.contactId` (an id of the contact id pattern, since
+ * it is read again upstream) and `meta.matchingField`.
+ */
+function duplicateMeta(text: string): { existingContactId: string; matchingField: string | null } | undefined {
+  const body = parseJson(text);
+  const meta = typeof body === 'object' && body !== null && 'meta' in body ? body.meta : undefined;
+  if (typeof meta !== 'object' || meta === null || !('contactId' in meta)) return undefined;
+  const { contactId } = meta;
+  if (typeof contactId !== 'string' || !CONTACT_ID_PATTERN.test(contactId)) return undefined;
+  const field = 'matchingField' in meta ? meta.matchingField : undefined;
+  return {
+    existingContactId: contactId,
+    matchingField: typeof field === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(field) ? field : null,
+  };
 }
 
 function messageField(text: string): unknown {

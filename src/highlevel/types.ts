@@ -80,6 +80,18 @@ export interface RestUpdateContactBody {
 }
 
 /**
+ * The body of `POST /contacts/` (`CreateContactDto`): the update body's fields, with `source` and
+ * `assignedTo` not nullable, plus the required `locationId`, `gender` and `companyName`.
+ */
+export interface RestCreateContactBody extends Omit<RestUpdateContactBody, 'source' | 'assignedTo'> {
+  locationId: string;
+  source?: string;
+  assignedTo?: string;
+  gender?: string;
+  companyName?: string | null;
+}
+
+/**
  * `dndSettings` as a contact response carries it. The status is whatever HighLevel sent: an unknown
  * value is the Contact resolver's to fall back on, not a reason to fail the response.
  */

@@ -1,5 +1,5 @@
 import { isContactId } from './formats';
-import type { InputIssue } from './update-contact-input';
+import type { InputIssue } from './contact-input';
 
 /** The contact id goes into the upstream path as one segment, so anything else is refused up front. */
 export function contactIdIssues(id: string, argument = 'id'): InputIssue[] {

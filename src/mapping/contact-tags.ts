@@ -1,4 +1,4 @@
-import type { InputIssue } from './update-contact-input';
+import type { InputIssue } from './contact-input';
 
 const MAX_TAGS = 100;
 const MAX_TAG_LENGTH = 255;

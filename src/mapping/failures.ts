@@ -5,6 +5,7 @@
  */
 import type {
   BadRequestError,
+  DuplicateContactError,
   ErrorCode,
   ForbiddenError,
   NotFoundError,
@@ -14,7 +15,7 @@ import type {
   ValidationError,
 } from '../__generated__/resolvers-types';
 import type { UpstreamFailure } from '../highlevel/outcome';
-import { inputPathFromRest, type InputIssue } from './update-contact-input';
+import { inputPathFromRest, type InputIssue } from './contact-input';
 
 type Member<T, Name extends string> = Omit<T, '__typename'> & { __typename: Name };
 
@@ -57,7 +58,9 @@ export function errorMember(failure: UpstreamFailure): ErrorMember {
   switch (failure.kind) {
     case 'unauthenticated':
       return { __typename: 'UnauthorizedError', code: UNAUTHENTICATED_CODES[failure.reason], message: failure.message };
+    // A duplicate is only an outcome of its own for a create; anywhere else it is HighLevel's 400.
     case 'bad-request':
+    case 'duplicate':
       return { __typename: 'BadRequestError', code: 'BAD_REQUEST', message: failure.message };
     case 'forbidden':
       return { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: failure.message };
@@ -80,6 +83,31 @@ export function errorMember(failure: UpstreamFailure): ErrorMember {
     case 'unavailable':
       return { __typename: 'UpstreamError', ...UNAVAILABLE[failure.reason], statusCode: failure.statusCode };
   }
+}
+
+export type CreateFailureMember =
+  | Exclude<ErrorMember, { __typename: 'NotFoundError' }>
+  | Member<Omit<DuplicateContactError, 'existingContact'>, 'DuplicateContactError'>;
+
+/**
+ * The member of `CreateContactResult` for a failed create: a duplicate is a `DuplicateContactError`
+ * with the existing contact's id (the contact itself is read only when selected); a "not found" (no
+ * contact is named by a create, so HighLevel's answer is off the contract) is HighLevel's 400.
+ */
+export function createFailureMember(failure: UpstreamFailure): CreateFailureMember {
+  if (failure.kind === 'duplicate') {
+    return {
+      __typename: 'DuplicateContactError',
+      code: 'DUPLICATE_CONTACT',
+      message: failure.message,
+      existingContactId: failure.existingContactId,
+      matchingField: failure.matchingField,
+    };
+  }
+  const member = errorMember(failure);
+  return member.__typename === 'NotFoundError'
+    ? { __typename: 'BadRequestError', code: 'BAD_REQUEST', message: member.message }
+    : member;
 }
 
 /**

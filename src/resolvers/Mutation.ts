@@ -4,8 +4,8 @@ import type { UpstreamResult } from '../highlevel/outcome';
 import type { RestTagsResponse } from '../highlevel/types';
 import { contactIdIssues } from '../mapping/contact-id';
 import { tagsIssues } from '../mapping/contact-tags';
-import { errorMember, invalidInput } from '../mapping/failures';
-import { toUpdateContactBody } from '../mapping/update-contact-input';
+import { createFailureMember, errorMember, invalidInput } from '../mapping/failures';
+import { toCreateContactBody, toUpdateContactBody } from '../mapping/contact-input';
 
 export const Mutation: MutationResolvers = {
   async updateContact(_parent, { id, input }, { contacts, loaders }) {
@@ -18,6 +18,17 @@ export const Mutation: MutationResolvers = {
     // Later reads of this contact in the same request see the update without another call.
     loaders.contacts.clear(id).prime(id, result);
     return { __typename: 'UpdateContactSuccess', contact: result.value };
+  },
+
+  async createContact(_parent, { input }, { contacts, loaders }) {
+    const mapped = toCreateContactBody(input);
+    if (!mapped.ok) return invalidInput(mapped.issues);
+
+    const result = await contacts.create(mapped.body);
+    if (!result.ok) return createFailureMember(result.failure);
+    // A read of the new contact later in the same request needs no call.
+    loaders.contacts.prime(result.value.id, result);
+    return { __typename: 'CreateContactSuccess', contact: result.value };
   },
 
   async deleteContact(_parent, { id }, { contacts, loaders }) {

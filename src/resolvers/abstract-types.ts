@@ -5,6 +5,7 @@
 import type {
   AddContactTagsResultResolvers,
   ContactResultResolvers,
+  CreateContactResultResolvers,
   CustomFieldValueResolvers,
   DeleteContactResultResolvers,
   DisplayableErrorResolvers,
@@ -21,3 +22,4 @@ export const DisplayableError: DisplayableErrorResolvers = { __resolveType: byTy
 export const AddContactTagsResult: AddContactTagsResultResolvers = { __resolveType: byTypename };
 export const RemoveContactTagsResult: RemoveContactTagsResultResolvers = { __resolveType: byTypename };
 export const DeleteContactResult: DeleteContactResultResolvers = { __resolveType: byTypename };
+export const CreateContactResult: CreateContactResultResolvers = { __resolveType: byTypename };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import {
   AddContactTagsResult,
   ContactResult,
+  CreateContactResult,
   CustomFieldValue,
   DeleteContactResult,
   DisplayableError,
@@ -13,6 +14,7 @@ import { Contact } from './Contact';
 import { DateTime } from './DateTime';
 import { AddContactTagsSuccess, RemoveContactTagsSuccess } from './ContactTagsSuccess';
 import { CustomField } from './CustomField';
+import { DuplicateContactError } from './DuplicateContactError';
 import { DndChannelSetting } from './DndChannelSetting';
 import { DndSettings } from './DndSettings';
 import { InboundDndSetting } from './InboundDndSetting';
@@ -33,8 +35,10 @@ export const resolvers: Resolvers = {
   DndChannelSetting,
   InboundDndSetting,
   CustomField,
+  DuplicateContactError,
   UpdateContactResult,
   ContactResult,
+  CreateContactResult,
   CustomFieldValue,
   DeleteContactResult,
   DisplayableError,

@@ -1,6 +1,7 @@
 import {
   createContactsClient,
   GatewayRequestError,
+  toCreateOutcome,
   toDeleteOutcome,
   toOutcome,
 } from '../../examples/web-client/src/client';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('the example web client against a real gateway', () => {
-  it('updates, reads, tags and deletes a contact, handling each outcome', async () => {
+  it('creates, updates, reads, tags and deletes contacts, handling each outcome', async () => {
     let token = stack.seed.token;
     const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => token });
     const id = stack.seed.contactIds[1] as string;
@@ -41,6 +42,20 @@ describe('the example web client against a real gateway', () => {
     expect(toDeleteOutcome(await client.deleteContact('webClientDelete00001'))).toEqual({
       kind: 'gone',
       message: 'Contact with id webClientDelete00001 not found',
+    });
+
+    const created = toCreateOutcome(
+      await client.createContact({ input: { locationId: stack.seed.locationId, email: 'web-client@example.com' } }),
+    );
+    expect(created).toEqual({ kind: 'created', contactId: expect.any(String) as unknown });
+    expect(
+      toCreateOutcome(
+        await client.createContact({ input: { locationId: stack.seed.locationId, email: 'web-client@example.com' } }),
+      ),
+    ).toEqual({
+      kind: 'duplicate',
+      existingContactId: created.kind === 'created' ? created.contactId : '',
+      matchingField: 'email',
     });
 
     token = 'expired-token-0000';

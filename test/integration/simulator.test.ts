@@ -281,6 +281,42 @@ describe('refusals', () => {
     }
   });
 
+  it('POST /contacts/ creates a contact (201), refuses an invalid CreateContactDto (422) and a duplicate (400 with meta)', async () => {
+    const created = await call('/contacts/', {
+      method: 'POST',
+      body: { locationId: seed.locationId, firstName: 'Linus', email: 'linus@example.com', companyName: 'Kernel' },
+    });
+    expect(created.status).toBe(201);
+    const contact = (created.json as { contact: { id: string } }).contact;
+    expect(contact).toMatchObject({
+      locationId: seed.locationId,
+      firstName: 'Linus',
+      name: 'Linus',
+      companyName: 'Kernel',
+    });
+    expect(sim.getContact(contact.id)).toMatchObject({ email: 'linus@example.com' });
+
+    const invalid = await call('/contacts/', { method: 'POST', body: { firstName: 'x', source: null, unknown: 1 } });
+    expect(invalid).toMatchObject({
+      status: 422,
+      json: {
+        message: ['property unknown should not exist', 'locationId should not be empty', 'source must be a string'],
+      },
+    });
+
+    const duplicate = await call('/contacts/', {
+      method: 'POST',
+      body: { locationId: seed.locationId, phone: '+1 (883) 232-7657', email: 'someone@else.com' },
+    });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.json).toMatchObject({
+      message: 'This location does not allow duplicated contacts.',
+      meta: { contactId: 'seD4PfOuKoVMLkEZqohJ', contactName: 'rubika deo', matchingField: 'phone' },
+    });
+    const elsewhere = await call('/contacts/', { method: 'POST', body: { locationId: 'otherLocation0000001' } });
+    expect(elsewhere.status).toBe(403);
+  });
+
   it("DELETE answers { succeded: true } and the contact is gone; another location's is 403", async () => {
     sim.addContact({ id: 'toBeDeleted000000001', locationId: seed.locationId, firstName: 'Gone' });
     const deleted = await call('/contacts/toBeDeleted000000001', { method: 'DELETE' });

@@ -1,5 +1,5 @@
 import { classifyResponse, retryAfterSeconds, type UpstreamResponse } from '../../src/highlevel/outcome';
-import { errorMember, issueFromUpstreamMessage } from '../../src/mapping/failures';
+import { createFailureMember, errorMember, issueFromUpstreamMessage } from '../../src/mapping/failures';
 
 const readAnything = (json: unknown) => (json === undefined ? undefined : json);
 // What scrubbing takes out is tested in upstream-text.test.ts.
@@ -55,6 +55,57 @@ describe('every upstream status becomes its union member', () => {
       });
     },
   );
+
+  it("400 with meta.contactId (a duplicate create) -> a duplicate, a DuplicateContactError for create and HighLevel's 400 elsewhere", () => {
+    const body = {
+      statusCode: 400,
+      message: 'This location does not allow duplicated contacts.',
+      meta: { contactId: 'ocQHyuzHvysMo5N5VsXc', contactName: 'Rosan Deo', matchingField: 'email' },
+    };
+    const result = classifyResponse(response(400, body), readAnything, keepText);
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        kind: 'duplicate',
+        message: 'This location does not allow duplicated contacts.',
+        existingContactId: 'ocQHyuzHvysMo5N5VsXc',
+        matchingField: 'email',
+      },
+    });
+    if (result.ok) return;
+    expect(createFailureMember(result.failure)).toEqual({
+      __typename: 'DuplicateContactError',
+      code: 'DUPLICATE_CONTACT',
+      message: 'This location does not allow duplicated contacts.',
+      existingContactId: 'ocQHyuzHvysMo5N5VsXc',
+      matchingField: 'email',
+    });
+    expect(errorMember(result.failure)).toEqual({
+      __typename: 'BadRequestError',
+      code: 'BAD_REQUEST',
+      message: 'This location does not allow duplicated contacts.',
+    });
+  });
+
+  it.each([
+    ['an existing id that cannot be a contact id', { contactId: '../x' }],
+    ['no existing id', { contactName: 'x' }],
+  ])('400 with meta but %s -> BadRequestError', (_name, meta) => {
+    expect(memberFor(response(400, { statusCode: 400, message: 'Bad Request', meta }))).toEqual({
+      __typename: 'BadRequestError',
+      code: 'BAD_REQUEST',
+      message: 'Bad Request',
+    });
+  });
+
+  it('a field HighLevel names that is not a field name is left out of a duplicate', () => {
+    const result = classifyResponse(
+      response(400, { message: 'dup', meta: { contactId: 'abc', matchingField: '<script>' } }),
+      readAnything,
+      keepText,
+    );
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'duplicate', matchingField: null } });
+  });
 
   it('401 -> UnauthorizedError INVALID_TOKEN', () => {
     expect(

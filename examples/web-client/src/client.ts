@@ -7,11 +7,18 @@ import type { TypedDocumentString } from './gql/graphql';
 import {
   AddContactTagsDocument,
   ContactDocument,
+  CreateContactDocument,
   DeleteContactDocument,
   RemoveContactTagsDocument,
   UpdateContactDocument,
 } from './operations';
-import type { DeleteContactMutation, UpdateContactMutation, UpdateContactMutationVariables } from './gql/graphql';
+import type {
+  CreateContactMutation,
+  CreateContactMutationVariables,
+  DeleteContactMutation,
+  UpdateContactMutation,
+  UpdateContactMutationVariables,
+} from './gql/graphql';
 
 export interface ContactsClientOptions {
   /** The gateway's GraphQL endpoint, e.g. `https://contacts.example.com/graphql`. */
@@ -63,11 +70,14 @@ export function createContactsClient({ endpoint, getToken }: ContactsClientOptio
     removeTags: async (id: string, tags: string[]) =>
       (await execute(RemoveContactTagsDocument, { id, tags })).removeContactTags,
     deleteContact: async (id: string) => (await execute(DeleteContactDocument, { id })).deleteContact,
+    createContact: async (variables: CreateContactMutationVariables) =>
+      (await execute(CreateContactDocument, variables)).createContact,
   };
 }
 
 export type UpdateContactResult = UpdateContactMutation['updateContact'];
 export type DeleteContactResult = DeleteContactMutation['deleteContact'];
+export type CreateContactResult = CreateContactMutation['createContact'];
 
 /** What the UI shows or does for a failure, whichever operation it came from. */
 export type FailureOutcome =
@@ -80,6 +90,26 @@ export type FailureOutcome =
 /** Exhaustive: a new union member is a compile error here. */
 export type UpdateOutcome = { kind: 'saved'; contactId: string } | FailureOutcome;
 export type DeleteOutcome = { kind: 'deleted'; contactId: string } | FailureOutcome;
+/** A duplicate is the outcome a create UI offers to open (or merge) the existing contact for. */
+export type CreateOutcome =
+  | { kind: 'created'; contactId: string }
+  | { kind: 'duplicate'; existingContactId: string; matchingField: string | null }
+  | FailureOutcome;
+
+export function toCreateOutcome(result: CreateContactResult): CreateOutcome {
+  switch (result.__typename) {
+    case 'CreateContactSuccess':
+      return { kind: 'created', contactId: result.contact.id };
+    case 'DuplicateContactError':
+      return {
+        kind: 'duplicate',
+        existingContactId: result.existingContactId,
+        matchingField: result.matchingField ?? null,
+      };
+    default:
+      return toFailureOutcome(result);
+  }
+}
 
 export function toOutcome(result: UpdateContactResult): UpdateOutcome {
   return result.__typename === 'UpdateContactSuccess'
@@ -95,7 +125,8 @@ export function toDeleteOutcome(result: DeleteContactResult): DeleteOutcome {
 
 type Failure =
   | Exclude<UpdateContactResult, { __typename: 'UpdateContactSuccess' }>
-  | Exclude<DeleteContactResult, { __typename: 'DeleteContactSuccess' }>;
+  | Exclude<DeleteContactResult, { __typename: 'DeleteContactSuccess' }>
+  | Exclude<CreateContactResult, { __typename: 'CreateContactSuccess' | 'DuplicateContactError' }>;
 
 function toFailureOutcome(result: Failure): FailureOutcome {
   switch (result.__typename) {

@@ -119,3 +119,41 @@ export const DeleteContactDocument = graphql(`
     }
   }
 `);
+
+export const CreateContactDocument = graphql(`
+  mutation CreateContact($input: CreateContactInput!) {
+    createContact(input: $input) {
+      __typename
+      ... on CreateContactSuccess {
+        contact {
+          id
+          firstName
+          lastName
+          email
+          phone
+          tags
+        }
+      }
+      ... on DuplicateContactError {
+        existingContactId
+        matchingField
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
+    }
+  }
+`);

@@ -27,6 +27,15 @@ export const notFound = (what: string): Answer => error(404, `${what} not found`
 export const unknownContact = (id: string): Answer => error(400, `Contact with id ${id} not found`, 'Bad Request');
 /** NestJS's answer for a method and path no route serves; the path as received, query included. */
 export const noRoute = (method: string, path: string): Answer => error(404, `Cannot ${method} ${path}`, 'Not Found');
+/** The 400 of a create that would duplicate a contact where the location allows none. */
+export const duplicateContact = (existing: { id: string; name?: string | null }, matchingField: string): Answer => ({
+  status: 400,
+  body: {
+    statusCode: 400,
+    message: 'This location does not allow duplicated contacts.',
+    meta: { contactId: existing.id, contactName: existing.name ?? '', matchingField },
+  },
+});
 export const payloadTooLarge = (): Answer => error(413, 'request entity too large', 'Payload Too Large');
 export const unprocessable = (messages: string[]): Answer => error(422, messages, 'Unprocessable Entity');
 export const tooManyRequests = (): Answer => error(429, 'Too many requests', 'Too Many Requests');

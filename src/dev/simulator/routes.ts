@@ -3,13 +3,13 @@
  * and one function below. Handlers run after authentication, the Version check and the rate limiter,
  * and answer synchronously.
  */
-import type { RestContact, RestUpdateContactBody } from '../../highlevel/types';
+import type { RestContact, RestCreateContactBody, RestUpdateContactBody } from '../../highlevel/types';
 import * as answers from './answers';
 import type { Answer } from './answers';
 import { applyUpdate } from './apply-update';
 import type { ReceivedRequest } from './simulator';
 import type { SimulatorStore } from './store';
-import { validateTagsBody, validateUpdateBody } from './validate-update';
+import { validateCreateBody, validateTagsBody, validateUpdateBody } from './validate-update';
 
 /** Who is calling: the token and the location it was issued for. */
 export interface Caller {
@@ -36,6 +36,7 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/contacts\/([^/]+)$/, handle: readContact },
   { method: 'PUT', pattern: /^\/contacts\/([^/]+)$/, handle: updateContact },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)$/, handle: deleteContact },
+  { method: 'POST', pattern: /^\/contacts\/?$/, handle: createContact },
   { method: 'POST', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'add') },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'remove') },
   { method: 'GET', pattern: /^\/users\/([^/]+)$/, handle: readUser },
@@ -102,6 +103,32 @@ function updateContact(call: Call): Answer {
   if ('problems' in result) return answers.unprocessable(result.problems);
   call.store.putContact(result.contact);
   return { status: 200, body: { succeded: true, contact: result.contact } };
+}
+
+/**
+ * `POST /contacts/`: 201 and the new contact; 403 for another location than the token's; the
+ * duplicate 400 (with the existing contact in `meta`) where the location allows no duplicates.
+ */
+function createContact({ store, caller, request }: Call): Answer {
+  const body = jsonObjectBody(request);
+  if (!body) return answers.badRequest();
+  const problems = validateCreateBody(body);
+  if (problems.length > 0) return answers.unprocessable(problems);
+  const { locationId, gender, companyName, ...fields } = body as unknown as RestCreateContactBody;
+  if (locationId !== caller.locationId) return answers.forbiddenLocation();
+  const duplicate = store.duplicateOf(locationId, fields);
+  if (duplicate) return answers.duplicateContact(duplicate.contact, duplicate.matchingField);
+  const now = new Date();
+  const blank: RestContact = { id: store.newContactId(), locationId, dateAdded: now.toISOString() };
+  const result = applyUpdate(blank, fields, store.customFields(locationId), now);
+  if ('problems' in result) return answers.unprocessable(result.problems);
+  const contact: RestContact = {
+    ...result.contact,
+    ...(companyName ? { companyName } : {}),
+    ...(gender ? { gender } : {}),
+  };
+  store.putContact(contact);
+  return { status: 201, body: { contact } };
 }
 
 /** `{ "succeded": true }` (sic), and the contact is gone: a later read is the unknown-id 400. */

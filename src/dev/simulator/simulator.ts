@@ -136,6 +136,11 @@ export class HighLevelSimulator {
     this.store.addCustomField(locationId, field);
   }
 
+  /** The location's "Allow Duplicate Contact" setting (off by default): off, a matching create is a 400. */
+  allowDuplicates(locationId: string, allowed: boolean): void {
+    this.store.allowDuplicates(locationId, allowed);
+  }
+
   /** For `GET /users/{userId}`. */
   addUser(user: RestUser): void {
     this.store.addUser(user);

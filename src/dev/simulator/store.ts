@@ -9,8 +9,14 @@ import { withDefinition, type CustomFieldDefinition } from './custom-fields';
 export class SimulatorStore {
   private readonly tokens = new Map<string, string>();
   private readonly contacts = new Map<string, RestContact>();
+  /** The ids of contacts by location and email (lower case), and by location and phone (its digits). */
+  private readonly byEmail = new Map<string, Set<string>>();
+  private readonly byPhone = new Map<string, Set<string>>();
   private readonly users = new Map<string, RestUser>();
   private readonly fields = new Map<string, readonly CustomFieldDefinition[]>();
+  /** Locations whose "Allow Duplicate Contact" setting is on (off by default, as in HighLevel). */
+  private readonly duplicatesAllowed = new Set<string>();
+  private lastId = 0;
 
   addToken(token: string, locationId: string): void {
     this.tokens.set(token, locationId);
@@ -23,7 +29,9 @@ export class SimulatorStore {
 
   putContact(contact: RestContact): void {
     if (!contact.locationId) throw new Error(`simulated contact ${contact.id} needs a locationId`);
+    this.unindex(contact.id);
     this.contacts.set(contact.id, structuredClone(contact));
+    this.index(contact);
   }
 
   contact(id: string): RestContact | undefined {
@@ -32,7 +40,59 @@ export class SimulatorStore {
   }
 
   deleteContact(id: string): void {
+    this.unindex(id);
     this.contacts.delete(id);
+  }
+
+  /** A new contact id, 20 characters like HighLevel's. */
+  newContactId(): string {
+    this.lastId += 1;
+    return `simContact${String(this.lastId).padStart(10, '0')}`;
+  }
+
+  allowDuplicates(locationId: string, allowed: boolean): void {
+    if (allowed) this.duplicatesAllowed.add(locationId);
+    else this.duplicatesAllowed.delete(locationId);
+  }
+
+  /**
+   * The contact of `locationId` a new one would duplicate, and the field it matches on (email first,
+   * then phone, compared as HighLevel does: email without case, phone by its digits); undefined when
+   * the location allows duplicates or none matches.
+   */
+  duplicateOf(
+    locationId: string,
+    { email, phone }: { email?: string | null; phone?: string | null },
+  ): { contact: RestContact; matchingField: 'email' | 'phone' } | undefined {
+    if (this.duplicatesAllowed.has(locationId)) return undefined;
+    const first = (ids: Set<string> | undefined) => {
+      const id = ids?.values().next().value;
+      const contact = id === undefined ? undefined : this.contacts.get(id);
+      return contact && structuredClone(contact);
+    };
+    const byEmail = email ? first(this.byEmail.get(emailKey(locationId, email))) : undefined;
+    if (byEmail) return { contact: byEmail, matchingField: 'email' };
+    const byPhone =
+      phone && phoneKey(locationId, phone) ? first(this.byPhone.get(phoneKey(locationId, phone))) : undefined;
+    return byPhone ? { contact: byPhone, matchingField: 'phone' } : undefined;
+  }
+
+  private index(contact: RestContact): void {
+    const add = (map: Map<string, Set<string>>, key: string) => {
+      if (key === '') return;
+      let ids = map.get(key);
+      if (!ids) map.set(key, (ids = new Set()));
+      ids.add(contact.id);
+    };
+    if (contact.email) add(this.byEmail, emailKey(contact.locationId ?? '', contact.email));
+    if (contact.phone) add(this.byPhone, phoneKey(contact.locationId ?? '', contact.phone));
+  }
+
+  private unindex(id: string): void {
+    const stored = this.contacts.get(id);
+    if (!stored) return;
+    if (stored.email) this.byEmail.get(emailKey(stored.locationId ?? '', stored.email))?.delete(id);
+    if (stored.phone) this.byPhone.get(phoneKey(stored.locationId ?? '', stored.phone))?.delete(id);
   }
 
   addUser(user: RestUser): void {
@@ -51,4 +111,14 @@ export class SimulatorStore {
   customFields(locationId: string): readonly CustomFieldDefinition[] {
     return this.fields.get(locationId) ?? [];
   }
+}
+
+function emailKey(locationId: string, email: string): string {
+  return `${locationId} ${email.toLowerCase()}`;
+}
+
+/** '' for a phone without digits: it matches nothing. */
+function phoneKey(locationId: string, phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits === '' ? '' : `${locationId} ${digits}`;
 }

@@ -59,6 +59,29 @@ export function validateUpdateBody(body: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * `CreateContactDto`'s properties: `locationId` (required) first, then the update's, with `source` and
+ * `assignedTo` not nullable, then `gender` and `companyName`.
+ */
+const CREATE_PROPERTIES: readonly (readonly [string, Check])[] = [
+  ['locationId', (value, path) => (typeof value === 'string' && value !== '' ? [] : [`${path} should not be empty`])],
+  ...PROPERTIES.map(([name, check]): readonly [string, Check] =>
+    name === 'source' || name === 'assignedTo' ? [name, string] : [name, check],
+  ),
+  ['gender', string],
+  ['companyName', nullableString],
+];
+const KNOWN_ON_CREATE = new Set(CREATE_PROPERTIES.map(([name]) => name));
+
+/** Every problem with the body; empty when it is a valid CreateContactDto. */
+export function validateCreateBody(body: Record<string, unknown>): string[] {
+  const problems = unknownProperties(body, KNOWN_ON_CREATE, '');
+  for (const [name, check] of CREATE_PROPERTIES) {
+    if (name in body || name === 'locationId') problems.push(...check(body[name], name));
+  }
+  return problems;
+}
+
 /** `TagsDTO`, the body of `POST` and `DELETE /contacts/{contactId}/tags`: `tags` is required. */
 export function validateTagsBody(body: Record<string, unknown>): string[] {
   return [...unknownProperties(body, new Set(['tags']), ''), ...checkTags(body.tags, 'tags')];

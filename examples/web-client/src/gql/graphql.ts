@@ -510,6 +510,60 @@ export type CountryCode =
   /** Zimbabwe */
   | 'ZW';
 
+/**
+ * The fields of a new contact, in `locationId`'s location. A field that is left out is not sent to
+ * HighLevel. A field set to `null` is sent as `null` where HighLevel allows it; for the fields marked
+ * "not nullable", `null` is refused with a `ValidationError`.
+ */
+export type CreateContactInput = {
+  /** Street address. */
+  address1?: string | null | undefined;
+  /** Id of the user to assign the contact to. Not nullable. */
+  assignedTo?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Company name. */
+  companyName?: string | null | undefined;
+  /** Country. Not nullable. */
+  country?: CountryCode | null | undefined;
+  /** Custom field values. Not nullable. */
+  customFields?: Array<CustomFieldInput> | null | undefined;
+  /** Date of birth. */
+  dateOfBirth?: string | null | undefined;
+  /** Do Not Disturb on all channels. Not nullable. */
+  dnd?: boolean | null | undefined;
+  /** Do Not Disturb per outbound channel. Not nullable. */
+  dndSettings?: DndSettingsInput | null | undefined;
+  /** Email address (must be a valid address). */
+  email?: string | null | undefined;
+  /** First name. */
+  firstName?: string | null | undefined;
+  /** Gender, e.g. `male` (HighLevel does not list the values it accepts). Not nullable. */
+  gender?: string | null | undefined;
+  /** Do Not Disturb for inbound messages. Not nullable. */
+  inboundDndSettings?: InboundDndSettingsInput | null | undefined;
+  /** Last name. */
+  lastName?: string | null | undefined;
+  /** The location (sub-account) the contact is created in: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  locationId: string;
+  /** Full name. */
+  name?: string | null | undefined;
+  /** Phone number, e.g. `+1 888-888-8888`. */
+  phone?: string | null | undefined;
+  /** Postal code. Not nullable. */
+  postalCode?: string | null | undefined;
+  /** Where the contact came from, e.g. `public api`. Not nullable. */
+  source?: string | null | undefined;
+  /** State or region, e.g. `AL`. */
+  state?: string | null | undefined;
+  /** The contact's tags. Not nullable. */
+  tags?: Array<string> | null | undefined;
+  /** IANA time zone, e.g. `America/Chihuahua`. */
+  timezone?: string | null | undefined;
+  /** Website: an absolute `http` or `https` URL. */
+  website?: string | null | undefined;
+};
+
 /** A value for one custom field, named by exactly one of `id` or `key`. */
 export type CustomFieldInput = {
   /** The custom field's id, e.g. `6dvNaf7VhkQ9snc5vnjJ`. */
@@ -571,6 +625,8 @@ export type DndStatus =
 export type ErrorCode =
   /** HighLevel answered HTTP 400. */
   | 'BAD_REQUEST'
+  /** HighLevel did not create the contact: it matches an existing one, and the location allows no duplicates. */
+  | 'DUPLICATE_CONTACT'
   /** The token is valid but may not access this resource (HTTP 403). */
   | 'FORBIDDEN'
   /** The gateway refused the input before calling HighLevel. */
@@ -756,6 +812,22 @@ export type DeleteContactMutation = { deleteContact:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
    };
 
+export type CreateContactMutationVariables = Exact<{
+  input: CreateContactInput;
+}>;
+
+
+export type CreateContactMutation = { createContact:
+    | { __typename: 'BadRequestError', code: ErrorCode, message: string }
+    | { __typename: 'CreateContactSuccess', contact: { id: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, tags: Array<string> | null } }
+    | { __typename: 'DuplicateContactError', existingContactId: string, matchingField: string | null, code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number | null }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'UpstreamError', code: ErrorCode, message: string, statusCode: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -886,3 +958,40 @@ export const DeleteContactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteContactMutation, DeleteContactMutationVariables>;
+export const CreateContactDocument = new TypedDocumentString(`
+    mutation CreateContact($input: CreateContactInput!) {
+  createContact(input: $input) {
+    __typename
+    ... on CreateContactSuccess {
+      contact {
+        id
+        firstName
+        lastName
+        email
+        phone
+        tags
+      }
+    }
+    ... on DuplicateContactError {
+      existingContactId
+      matchingField
+    }
+    ... on DisplayableError {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on UpstreamError {
+      statusCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateContactMutation, CreateContactMutationVariables>;

@@ -1,11 +1,13 @@
 /**
- * `UpdateContactInput` -> the body of `PUT /contacts/{contactId}`, and back again for the field paths
- * in HighLevel's 422 messages. The one place where GraphQL input names meet HighLevel's keys.
+ * `UpdateContactInput` -> the body of `PUT /contacts/{contactId}`, `CreateContactInput` -> the body of
+ * `POST /contacts/`, and back again for the field paths in HighLevel's 422 messages. The one place
+ * where GraphQL input names meet HighLevel's keys.
  *
  * Null is not omitted: an input field that is absent is not sent, one set to `null` is sent as `null`
- * where the contract says "string or null", and is refused where the contract does not allow null.
+ * where the contract says "string or null" for that body, and is refused where it does not.
  */
 import type {
+  CreateContactInput,
   CustomFieldInput,
   CustomFieldValueInput,
   DndSettingsInput,
@@ -13,12 +15,14 @@ import type {
   UpdateContactInput,
 } from '../__generated__/resolvers-types';
 import type {
+  RestCreateContactBody,
   RestCustomFieldInput,
   RestCustomFieldValue,
   RestDndSettings,
   RestInboundDndSettings,
   RestUpdateContactBody,
 } from '../highlevel/types';
+import { contactIdIssues } from './contact-id';
 import {
   DND_CHANNELS,
   dndChannelFromRest,
@@ -35,10 +39,15 @@ export interface InputIssue {
   message: string;
 }
 
-export type InputMapping = { ok: true; body: RestUpdateContactBody } | { ok: false; issues: InputIssue[] };
+export type Mapped<Body> = { ok: true; body: Body } | { ok: false; issues: InputIssue[] };
+export type InputMapping = Mapped<RestUpdateContactBody>;
 
-/** GraphQL input field -> HighLevel body key. `satisfies` makes a new input field a compile error here. */
+/**
+ * GraphQL input field -> HighLevel body key, for both inputs. `satisfies` makes a new field of either
+ * input a compile error here.
+ */
 export const INPUT_FIELDS = {
+  locationId: 'locationId',
   firstName: 'firstName',
   lastName: 'lastName',
   name: 'name',
@@ -59,7 +68,11 @@ export const INPUT_FIELDS = {
   country: 'country',
   assignedTo: 'assignedTo',
   dateOfBirth: 'dateOfBirth',
-} as const satisfies { [K in keyof Required<UpdateContactInput>]: keyof RestUpdateContactBody };
+  gender: 'gender',
+  companyName: 'companyName',
+} as const satisfies { [K in keyof Required<CreateContactInput>]: keyof RestCreateContactBody } & {
+  [K in keyof Required<UpdateContactInput>]: keyof RestUpdateContactBody;
+};
 
 /** Custom field input member -> HighLevel key. */
 const CUSTOM_FIELD_KEYS = { id: 'id', key: 'key', value: 'field_value' } as const satisfies Record<
@@ -67,8 +80,13 @@ const CUSTOM_FIELD_KEYS = { id: 'id', key: 'key', value: 'field_value' } as cons
   keyof RestCustomFieldInput
 >;
 
-/** Text fields whose contract type is "string or null", with the check a non-null value must pass. */
-const NULLABLE_TEXT_FIELDS = {
+/** The fields both inputs share, and the two only create has (update never sets them). */
+type ContactFieldsInput = UpdateContactInput & Partial<Pick<CreateContactInput, 'gender' | 'companyName'>>;
+type ContactFieldsBody = Omit<RestCreateContactBody, 'locationId' | 'source' | 'assignedTo'> &
+  Pick<RestUpdateContactBody, 'source' | 'assignedTo'>;
+
+/** Text fields, with the check a non-null value must pass. */
+const TEXT_FIELDS = {
   firstName: undefined,
   lastName: undefined,
   name: undefined,
@@ -77,69 +95,127 @@ const NULLABLE_TEXT_FIELDS = {
   address1: undefined,
   city: undefined,
   state: undefined,
+  postalCode: undefined,
   website: (value: string) => (isHttpUrl(value) ? null : 'must be an absolute http or https URL'),
   timezone: (value: string) =>
     isIanaTimeZone(value) ? null : 'must be an IANA time zone name, such as America/Chihuahua',
   source: undefined,
   assignedTo: undefined,
   dateOfBirth: undefined, // already a valid YYYY-MM-DD: the LocalDate scalar checked it
-} as const satisfies Partial<Record<keyof UpdateContactInput, ((value: string) => string | null) | undefined>>;
+  gender: undefined,
+  companyName: undefined,
+} as const satisfies Partial<Record<keyof ContactFieldsInput, ((value: string) => string | null) | undefined>>;
 
-type NullableTextField = keyof typeof NULLABLE_TEXT_FIELDS;
-const NULLABLE_TEXT_ENTRIES = Object.entries(NULLABLE_TEXT_FIELDS) as [
-  NullableTextField,
-  ((value: string) => string | null) | undefined,
-][];
+type TextField = keyof typeof TEXT_FIELDS;
+const TEXT_ENTRIES = Object.entries(TEXT_FIELDS) as [TextField, ((value: string) => string | null) | undefined][];
+
+/** The text fields whose contract type is "string or null", in each body. */
+const NULLABLE_IN_UPDATE: ReadonlySet<TextField> = new Set<TextField>([
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'address1',
+  'city',
+  'state',
+  'website',
+  'timezone',
+  'source',
+  'assignedTo',
+  'dateOfBirth',
+]);
+const NULLABLE_IN_CREATE: ReadonlySet<TextField> = new Set<TextField>([
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'address1',
+  'city',
+  'state',
+  'website',
+  'timezone',
+  'dateOfBirth',
+  'companyName',
+]);
 
 const NOT_NULL = 'cannot be null: HighLevel does not allow clearing it';
+const NOT_NULL_ON_CREATE = 'cannot be null: leave it out instead';
+
+/** Refusals are reported under `input`, with their path. */
+function collector(): { issues: InputIssue[]; refuse: Refuse } {
+  const issues: InputIssue[] = [];
+  const refuse: Refuse = (path, message) =>
+    issues.push({ field: ['input', ...path.map(String)], message: `${path.join('.')} ${message}` });
+  return { issues, refuse };
+}
 
 export function toUpdateContactBody(input: UpdateContactInput): InputMapping {
-  const issues: InputIssue[] = [];
-  const body: RestUpdateContactBody = {};
-  const refuse = (path: (string | number)[], message: string) =>
-    issues.push({ field: ['input', ...path.map(String)], message: `${path.join('.')} ${message}` });
-
-  for (const [field, check] of NULLABLE_TEXT_ENTRIES) {
-    const value = input[field];
-    if (value === undefined) continue;
-    const problem = value === null || !check ? null : check(value);
-    if (problem) refuse([field], problem);
-    else body[INPUT_FIELDS[field]] = value;
-  }
-
-  if (input.postalCode !== undefined) {
-    if (input.postalCode === null) refuse(['postalCode'], NOT_NULL);
-    else body.postalCode = input.postalCode;
-  }
-  if (input.dnd !== undefined) {
-    if (input.dnd === null) refuse(['dnd'], NOT_NULL);
-    else body.dnd = input.dnd;
-  }
-  if (input.country !== undefined) {
-    if (input.country === null) refuse(['country'], NOT_NULL);
-    else body.country = input.country;
-  }
-  if (input.tags !== undefined) {
-    if (input.tags === null) refuse(['tags'], `${NOT_NULL}; send [] to remove every tag`);
-    else body.tags = input.tags;
-  }
-  if (input.dndSettings !== undefined) {
-    if (input.dndSettings === null) refuse(['dndSettings'], NOT_NULL);
-    else body.dndSettings = toDndSettings(input.dndSettings, refuse);
-  }
-  if (input.inboundDndSettings !== undefined) {
-    if (input.inboundDndSettings === null) refuse(['inboundDndSettings'], NOT_NULL);
-    else body.inboundDndSettings = toInboundDndSettings(input.inboundDndSettings, refuse);
-  }
-  if (input.customFields !== undefined) {
-    if (input.customFields === null) refuse(['customFields'], NOT_NULL);
-    else body.customFields = input.customFields.map((item, index) => toCustomField(item, index, refuse));
-  }
-
+  const { issues, refuse } = collector();
+  const body: RestUpdateContactBody = contactFields(input, NULLABLE_IN_UPDATE, NOT_NULL, refuse);
   if (issues.length === 0 && Object.keys(body).length === 0) {
     return { ok: false, issues: [{ field: ['input'], message: 'input must set at least one field to change' }] };
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, body };
+}
+
+export function toCreateContactBody(input: CreateContactInput): Mapped<RestCreateContactBody> {
+  const { issues, refuse } = collector();
+  for (const issue of contactIdIssues(input.locationId, 'locationId'))
+    refuse(['locationId'], issue.message.replace(/^locationId /, ''));
+  const fields = contactFields(input, NULLABLE_IN_CREATE, NOT_NULL_ON_CREATE, refuse);
+  if (issues.length > 0) return { ok: false, issues };
+  // `source` and `assignedTo` are not nullable here: contactFields refused a null for them above.
+  return { ok: true, body: { locationId: input.locationId, ...(fields as Omit<RestCreateContactBody, 'locationId'>) } };
+}
+
+/** The fields both bodies share, null sent only for the text fields in `nullable`. */
+function contactFields(
+  input: ContactFieldsInput,
+  nullable: ReadonlySet<TextField>,
+  notNull: string,
+  refuse: Refuse,
+): ContactFieldsBody {
+  const body: ContactFieldsBody = {};
+  for (const [field, check] of TEXT_ENTRIES) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (nullable.has(field)) (body as Record<string, unknown>)[INPUT_FIELDS[field]] = null;
+      else refuse([field], notNull);
+      continue;
+    }
+    const problem = check ? check(value) : null;
+    if (problem) refuse([field], problem);
+    else (body as Record<string, unknown>)[INPUT_FIELDS[field]] = value;
+  }
+  if (input.dnd !== undefined) {
+    if (input.dnd === null) refuse(['dnd'], notNull);
+    else body.dnd = input.dnd;
+  }
+  if (input.country !== undefined) {
+    if (input.country === null) refuse(['country'], notNull);
+    else body.country = input.country;
+  }
+  if (input.tags !== undefined) {
+    if (input.tags === null)
+      refuse(['tags'], notNull === NOT_NULL ? `${NOT_NULL}; send [] to remove every tag` : notNull);
+    else body.tags = input.tags;
+  }
+  if (input.dndSettings !== undefined) {
+    if (input.dndSettings === null) refuse(['dndSettings'], notNull);
+    else body.dndSettings = toDndSettings(input.dndSettings, refuse);
+  }
+  if (input.inboundDndSettings !== undefined) {
+    if (input.inboundDndSettings === null) refuse(['inboundDndSettings'], notNull);
+    else body.inboundDndSettings = toInboundDndSettings(input.inboundDndSettings, refuse);
+  }
+  if (input.customFields !== undefined) {
+    if (input.customFields === null) refuse(['customFields'], notNull);
+    else body.customFields = input.customFields.map((item, index) => toCustomField(item, index, refuse));
+  }
+  return body;
 }
 
 type Refuse = (path: (string | number)[], message: string) => void;

@@ -1,6 +1,11 @@
 import { GraphQLInputObjectType } from 'graphql';
-import type { UpdateContactInput } from '../../src/__generated__/resolvers-types';
-import { INPUT_FIELDS, inputPathFromRest, toUpdateContactBody } from '../../src/mapping/update-contact-input';
+import type { CreateContactInput, UpdateContactInput } from '../../src/__generated__/resolvers-types';
+import {
+  INPUT_FIELDS,
+  inputPathFromRest,
+  toCreateContactBody,
+  toUpdateContactBody,
+} from '../../src/mapping/contact-input';
 import { buildGatewaySchema } from '../../src/schema';
 
 function body(input: UpdateContactInput) {
@@ -132,10 +137,15 @@ describe('toUpdateContactBody', () => {
     });
   });
 
-  it("has a mapping for every field of the schema's UpdateContactInput", () => {
-    const type = buildGatewaySchema().getType('UpdateContactInput');
-    if (!(type instanceof GraphQLInputObjectType)) throw new Error('UpdateContactInput missing');
-    expect(Object.keys(INPUT_FIELDS).sort()).toEqual(Object.keys(type.getFields()).sort());
+  it("has a mapping for every field of the schema's CreateContactInput, and so of UpdateContactInput", () => {
+    const schema = buildGatewaySchema();
+    const fields = (name: string) => {
+      const type = schema.getType(name);
+      if (!(type instanceof GraphQLInputObjectType)) throw new Error(`${name} missing`);
+      return Object.keys(type.getFields());
+    };
+    expect(Object.keys(INPUT_FIELDS).sort()).toEqual(fields('CreateContactInput').sort());
+    for (const field of fields('UpdateContactInput')) expect(Object.keys(INPUT_FIELDS)).toContain(field);
   });
 
   it('leaves omitted DND channels and fields out, and refuses null inside them', () => {
@@ -224,9 +234,79 @@ describe('inputPathFromRest', () => {
     ['customFields.2.field_value', ['input', 'customFields', '2', 'value']],
     ['customFields.0.id', ['input', 'customFields', '0', 'id']],
     ['inboundDndSettings.all.status', ['input', 'inboundDndSettings', 'all', 'status']],
-    ['companyName', null],
+    ['companyName', ['input', 'companyName']],
+    ['businessName', null],
     ['property', null],
   ] as const)('%s -> %j', (rest, graphql) => {
     expect(inputPathFromRest(rest)).toEqual(graphql);
+  });
+});
+
+describe('toCreateContactBody', () => {
+  const LOCATION = 've9EPM428h8vShlRW1KT';
+  const create = (input: Omit<CreateContactInput, 'locationId'>, locationId = LOCATION) =>
+    toCreateContactBody({ locationId, ...input });
+
+  it("sends the location and exactly the fields given, with HighLevel's keys", () => {
+    expect(
+      create({
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        gender: 'female',
+        companyName: 'Analytical Engines',
+        source: 'public api',
+        assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+        tags: ['vip'],
+        dndSettings: { sms: { status: 'ACTIVE' } },
+        customFields: [{ key: 'contact.favourite_car', value: { text: 'Roadster' } }],
+      }),
+    ).toEqual({
+      ok: true,
+      body: {
+        locationId: LOCATION,
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        gender: 'female',
+        companyName: 'Analytical Engines',
+        source: 'public api',
+        assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+        tags: ['vip'],
+        dndSettings: { SMS: { status: 'active' } },
+        customFields: [{ key: 'contact.favourite_car', field_value: 'Roadster' }],
+      },
+    });
+    // Nothing but the location is needed: HighLevel says what else it wants.
+    expect(create({})).toEqual({ ok: true, body: { locationId: LOCATION } });
+  });
+
+  it('sends null where the create body allows it, and refuses it where it does not', () => {
+    expect(create({ lastName: null, companyName: null, website: null })).toEqual({
+      ok: true,
+      body: { locationId: LOCATION, lastName: null, companyName: null, website: null },
+    });
+    const refused = create({ source: null, assignedTo: null, gender: null, postalCode: null, tags: null });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.issues.map((issue) => issue.field?.join('.'))).toEqual([
+      'input.postalCode',
+      'input.source',
+      'input.assignedTo',
+      'input.gender',
+      'input.tags',
+    ]);
+    expect(refused.issues[0]?.message).toBe('postalCode cannot be null: leave it out instead');
+  });
+
+  it('refuses a location id that cannot be one, and the same values update refuses', () => {
+    const refused = create({ email: 'nope', website: 'ftp://x', timezone: 'Mars/Base' }, '../x');
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.issues.map((issue) => issue.field?.join('.'))).toEqual([
+      'input.locationId',
+      'input.email',
+      'input.website',
+      'input.timezone',
+    ]);
+    expect(refused.issues[0]?.message).toBe('locationId must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
   });
 });
