@@ -150,6 +150,33 @@ function createContact(connections: number): Scenario {
   };
 }
 
+const UPSERT = `mutation UpsertContact($input: UpsertContactInput!) {
+  upsertContact(input: $input) {
+    __typename
+    ... on UpsertContactSuccess { created contact { id firstName lastName email phone tags dateUpdated } }
+    ... on DisplayableError { code message }
+  }
+}`;
+// The update's fields by email and phone: after the first request (or the update scenarios) every
+// upsert matches the same contact and updates it, HighLevel's common case.
+const UPSERT_INPUT = { ...CREATE_FIELDS, locationId: DEMO_LOCATION };
+
+function upsertContact(connections: number): Scenario {
+  const direct = rest('POST', 'upsert', DEMO_TOKEN, JSON.stringify(UPSERT_INPUT));
+  const gateway = graphql(DEMO_TOKEN, JSON.stringify({ query: UPSERT, variables: { input: UPSERT_INPUT } }));
+  return {
+    id: `upsert@${connections}`,
+    name: 'upsertContact (a match, updated)',
+    connections,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => direct,
+    gateway: () => gateway,
+    gatewayMarker: '"UpsertContactSuccess"',
+  };
+}
+
 function updateContact(connections: number, latencyMs = 0): Scenario {
   const direct = rest('PUT', DEMO_CONTACT, DEMO_TOKEN, REST_BODY);
   const gateway = graphql(DEMO_TOKEN, UPDATE_BODY);
@@ -205,6 +232,7 @@ export const SCENARIOS: Scenario[] = [
   },
   updateContact(64, 50),
   createContact(32),
+  upsertContact(32),
 ];
 
 /** The soak's mutation for the n-th request: 200 callers in turn. */

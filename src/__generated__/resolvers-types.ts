@@ -1034,6 +1034,12 @@ export type Mutation = {
    * HighLevel allows it. Every failure a client must handle is a member of the result union.
    */
   updateContact: UpdateContactResult;
+  /**
+   * Creates or updates a contact (`POST /contacts/upsert` upstream) with the caller's own Bearer token:
+   * HighLevel updates the contact matching the input's email or phone, or creates one; `created` says
+   * which. Every failure a client must handle is a member of the result union.
+   */
+  upsertContact: UpsertContactResult;
 };
 
 
@@ -1067,6 +1073,12 @@ export type MutationRemoveContactTagsArgs = {
 export type MutationUpdateContactArgs = {
   id: Scalars['ID']['input'];
   input: UpdateContactInput;
+};
+
+
+/** Changes in HighLevel, made with the caller's own token. */
+export type MutationUpsertContactArgs = {
+  input: UpsertContactInput;
 };
 
 /** HighLevel answered HTTP 404: the resource does not exist, or is not visible to this token. */
@@ -1194,6 +1206,75 @@ export type UpdateContactSuccess = {
   __typename?: 'UpdateContactSuccess';
   /** The contact as HighLevel stored it. */
   contact: Contact;
+};
+
+/**
+ * A contact to create or update in `locationId`'s location: HighLevel looks for an existing contact by
+ * email and phone (in the order the location's "Allow Duplicate Contact" setting gives) and updates it,
+ * or creates a new one. The fields are `CreateContactInput`'s, with the same rules for `null`, plus
+ * `createNewIfDuplicateAllowed`.
+ */
+export type UpsertContactInput = {
+  /** Street address. */
+  address1?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the user to assign the contact to. Not nullable. */
+  assignedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** City. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Company name. */
+  companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Country. Not nullable. */
+  country?: InputMaybe<CountryCode>;
+  /** Where the location allows duplicates: create a new contact even when one matches. Not nullable. */
+  createNewIfDuplicateAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Custom field values. Not nullable. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  /** Date of birth. */
+  dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Do Not Disturb on all channels. Not nullable. */
+  dnd?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Do Not Disturb per outbound channel. Not nullable. */
+  dndSettings?: InputMaybe<DndSettingsInput>;
+  /** Email address (must be a valid address). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** First name. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Gender, e.g. `male` (HighLevel does not list the values it accepts). Not nullable. */
+  gender?: InputMaybe<Scalars['String']['input']>;
+  /** Do Not Disturb for inbound messages. Not nullable. */
+  inboundDndSettings?: InputMaybe<InboundDndSettingsInput>;
+  /** Last name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** The location (sub-account) the contact is matched and created in: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  locationId: Scalars['ID']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number, e.g. `+1 888-888-8888`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code. Not nullable. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Where the contact came from, e.g. `public api`. Not nullable. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** State or region, e.g. `AL`. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's tags. Not nullable. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IANA time zone, e.g. `America/Chihuahua`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Website: an absolute `http` or `https` URL. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `upsertContact`: the success payload, or the failure a client must handle. */
+export type UpsertContactResult = BadRequestError | ForbiddenError | RateLimitedError | UnauthorizedError | UpsertContactSuccess | UpstreamError | ValidationError;
+
+/** The contact was updated, or created when none matched. */
+export type UpsertContactSuccess = {
+  __typename?: 'UpsertContactSuccess';
+  /** The contact as HighLevel stored it. */
+  contact: Contact;
+  /** True when HighLevel created the contact, false when it updated an existing one (its `new`). */
+  created: Scalars['Boolean']['output'];
 };
 
 /**
@@ -1416,6 +1497,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( UpstreamError & { __typename: 'UpstreamError' } )
     | ( ValidationError & { __typename: 'ValidationError' } )
   ;
+  UpsertContactResult:
+    | ( BadRequestError & { __typename: 'BadRequestError' } )
+    | ( ForbiddenError & { __typename: 'ForbiddenError' } )
+    | ( RateLimitedError & { __typename: 'RateLimitedError' } )
+    | ( UnauthorizedError & { __typename: 'UnauthorizedError' } )
+    | ( Omit<UpsertContactSuccess, 'contact'> & { contact: _RefType['Contact'] } & { __typename: 'UpsertContactSuccess' } )
+    | ( UpstreamError & { __typename: 'UpstreamError' } )
+    | ( ValidationError & { __typename: 'ValidationError' } )
+  ;
 }>;
 
 /** Mapping of interface types */
@@ -1486,6 +1576,9 @@ export type ResolversTypes = ResolversObject<{
   UpdateContactInput: UpdateContactInput;
   UpdateContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateContactResult']>;
   UpdateContactSuccess: ResolverTypeWrapper<Omit<UpdateContactSuccess, 'contact'> & { contact: ResolversTypes['Contact'] }>;
+  UpsertContactInput: UpsertContactInput;
+  UpsertContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpsertContactResult']>;
+  UpsertContactSuccess: ResolverTypeWrapper<Omit<UpsertContactSuccess, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   UpstreamError: ResolverTypeWrapper<UpstreamError>;
   User: ResolverTypeWrapper<RestUser>;
   ValidationError: ResolverTypeWrapper<ValidationError>;
@@ -1542,6 +1635,9 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateContactInput: UpdateContactInput;
   UpdateContactResult: ResolversUnionTypes<ResolversParentTypes>['UpdateContactResult'];
   UpdateContactSuccess: Omit<UpdateContactSuccess, 'contact'> & { contact: ResolversParentTypes['Contact'] };
+  UpsertContactInput: UpsertContactInput;
+  UpsertContactResult: ResolversUnionTypes<ResolversParentTypes>['UpsertContactResult'];
+  UpsertContactSuccess: Omit<UpsertContactSuccess, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   UpstreamError: UpstreamError;
   User: RestUser;
   ValidationError: ValidationError;
@@ -1742,6 +1838,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteContact?: Resolver<ResolversTypes['DeleteContactResult'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   removeContactTags?: Resolver<ResolversTypes['RemoveContactTagsResult'], ParentType, ContextType, RequireFields<MutationRemoveContactTagsArgs, 'id' | 'tags'>>;
   updateContact?: Resolver<ResolversTypes['UpdateContactResult'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
+  upsertContact?: Resolver<ResolversTypes['UpsertContactResult'], ParentType, ContextType, RequireFields<MutationUpsertContactArgs, 'input'>>;
 }>;
 
 export type NotFoundErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotFoundError'] = ResolversParentTypes['NotFoundError']> = ResolversObject<{
@@ -1784,6 +1881,16 @@ export type UpdateContactResultResolvers<ContextType = GatewayContext, ParentTyp
 
 export type UpdateContactSuccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateContactSuccess'] = ResolversParentTypes['UpdateContactSuccess']> = ResolversObject<{
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UpsertContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpsertContactResult'] = ResolversParentTypes['UpsertContactResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadRequestError' | 'ForbiddenError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpsertContactSuccess' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
+}>;
+
+export type UpsertContactSuccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpsertContactSuccess'] = ResolversParentTypes['UpsertContactSuccess']> = ResolversObject<{
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1852,6 +1959,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   UnauthorizedError?: UnauthorizedErrorResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
   UpdateContactSuccess?: UpdateContactSuccessResolvers<ContextType>;
+  UpsertContactResult?: UpsertContactResultResolvers<ContextType>;
+  UpsertContactSuccess?: UpsertContactSuccessResolvers<ContextType>;
   UpstreamError?: UpstreamErrorResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   ValidationError?: ValidationErrorResolvers<ContextType>;

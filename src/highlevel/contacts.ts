@@ -13,6 +13,8 @@ import type {
   RestDeleteContactResponse,
   RestTagsResponse,
   RestUpdateContactBody,
+  RestUpsertContactBody,
+  RestUpsertContactResponse,
 } from './types';
 
 export class ContactsApi {
@@ -43,6 +45,19 @@ export class ContactsApi {
       // The documented path ends in a slash: an empty last segment.
       { method: 'POST', endpoint: 'POST /contacts/', segments: ['contacts', ''], body },
       (json) => this.readContact(json, 'POST /contacts/'),
+    );
+  }
+
+  /** `POST /contacts/upsert` with the body exactly as given: the contact, and whether it is new. */
+  upsert(body: RestUpsertContactBody): Promise<UpstreamResult<RestUpsertContactResponse>> {
+    return this.client.call(
+      { method: 'POST', endpoint: 'POST /contacts/upsert', segments: ['contacts', 'upsert'], body },
+      (json) => {
+        if (typeof json !== 'object' || json === null || !('new' in json) || typeof json.new !== 'boolean')
+          return undefined;
+        const contact = this.readContact(json, 'POST /contacts/upsert');
+        return contact && { new: json.new, contact };
+      },
     );
   }
 

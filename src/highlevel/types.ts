@@ -91,6 +91,17 @@ export interface RestCreateContactBody extends Omit<RestUpdateContactBody, 'sour
   companyName?: string | null;
 }
 
+/** The body of `POST /contacts/upsert` (`UpsertContactDto`): the create body and one more flag. */
+export interface RestUpsertContactBody extends RestCreateContactBody {
+  createNewIfDuplicateAllowed?: boolean;
+}
+
+/** 200 of `POST /contacts/upsert`: `new` is true when HighLevel created the contact. */
+export interface RestUpsertContactResponse {
+  new: boolean;
+  contact: RestContact;
+}
+
 /**
  * `dndSettings` as a contact response carries it. The status is whatever HighLevel sent: an unknown
  * value is the Contact resolver's to fall back on, not a reason to fail the response.

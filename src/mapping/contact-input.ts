@@ -13,6 +13,7 @@ import type {
   DndSettingsInput,
   InboundDndSettingsInput,
   UpdateContactInput,
+  UpsertContactInput,
 } from '../__generated__/resolvers-types';
 import type {
   RestCreateContactBody,
@@ -21,6 +22,7 @@ import type {
   RestDndSettings,
   RestInboundDndSettings,
   RestUpdateContactBody,
+  RestUpsertContactBody,
 } from '../highlevel/types';
 import { contactIdIssues } from './contact-id';
 import {
@@ -70,7 +72,10 @@ export const INPUT_FIELDS = {
   dateOfBirth: 'dateOfBirth',
   gender: 'gender',
   companyName: 'companyName',
-} as const satisfies { [K in keyof Required<CreateContactInput>]: keyof RestCreateContactBody } & {
+  createNewIfDuplicateAllowed: 'createNewIfDuplicateAllowed',
+} as const satisfies { [K in keyof Required<UpsertContactInput>]: keyof RestUpsertContactBody } & {
+  [K in keyof Required<CreateContactInput>]: keyof RestCreateContactBody;
+} & {
   [K in keyof Required<UpdateContactInput>]: keyof RestUpdateContactBody;
 };
 
@@ -168,6 +173,21 @@ export function toCreateContactBody(input: CreateContactInput): Mapped<RestCreat
   if (issues.length > 0) return { ok: false, issues };
   // `source` and `assignedTo` are not nullable here: contactFields refused a null for them above.
   return { ok: true, body: { locationId: input.locationId, ...(fields as Omit<RestCreateContactBody, 'locationId'>) } };
+}
+
+/** The create body, and `createNewIfDuplicateAllowed` when given (null refused, like any such field). */
+export function toUpsertContactBody(input: UpsertContactInput): Mapped<RestUpsertContactBody> {
+  const { createNewIfDuplicateAllowed, ...fields } = input;
+  const created = toCreateContactBody(fields);
+  if (createNewIfDuplicateAllowed === undefined) return created;
+  if (createNewIfDuplicateAllowed === null) {
+    const issue = {
+      field: ['input', 'createNewIfDuplicateAllowed'],
+      message: `createNewIfDuplicateAllowed ${NOT_NULL_ON_CREATE}`,
+    };
+    return { ok: false, issues: [...(created.ok ? [] : created.issues), issue] };
+  }
+  return created.ok ? { ok: true, body: { ...created.body, createNewIfDuplicateAllowed } } : created;
 }
 
 /** The fields both bodies share, null sent only for the text fields in `nullable`. */

@@ -110,6 +110,16 @@ export function createFailureMember(failure: UpstreamFailure): CreateFailureMemb
     : member;
 }
 
+export type UpsertFailureMember = Exclude<ErrorMember, { __typename: 'NotFoundError' }>;
+
+/** The member of `UpsertContactResult`: no contact is named by an upsert, so "not found" is HighLevel's 400. */
+export function upsertFailureMember(failure: UpstreamFailure): UpsertFailureMember {
+  const member = errorMember(failure);
+  return member.__typename === 'NotFoundError'
+    ? { __typename: 'BadRequestError', code: 'BAD_REQUEST', message: member.message }
+    : member;
+}
+
 /**
  * HighLevel's 422 messages are class-validator sentences that start with the property path
  * (`email must be an email`, `each value in tags must be a string`); that path names the input field.

@@ -4,8 +4,8 @@ import type { UpstreamResult } from '../highlevel/outcome';
 import type { RestTagsResponse } from '../highlevel/types';
 import { contactIdIssues } from '../mapping/contact-id';
 import { tagsIssues } from '../mapping/contact-tags';
-import { createFailureMember, errorMember, invalidInput } from '../mapping/failures';
-import { toCreateContactBody, toUpdateContactBody } from '../mapping/contact-input';
+import { createFailureMember, errorMember, invalidInput, upsertFailureMember } from '../mapping/failures';
+import { toCreateContactBody, toUpdateContactBody, toUpsertContactBody } from '../mapping/contact-input';
 
 export const Mutation: MutationResolvers = {
   async updateContact(_parent, { id, input }, { contacts, loaders }) {
@@ -29,6 +29,17 @@ export const Mutation: MutationResolvers = {
     // A read of the new contact later in the same request needs no call.
     loaders.contacts.prime(result.value.id, result);
     return { __typename: 'CreateContactSuccess', contact: result.value };
+  },
+
+  async upsertContact(_parent, { input }, { contacts, loaders }) {
+    const mapped = toUpsertContactBody(input);
+    if (!mapped.ok) return invalidInput(mapped.issues);
+
+    const result = await contacts.upsert(mapped.body);
+    if (!result.ok) return upsertFailureMember(result.failure);
+    const { contact } = result.value;
+    loaders.contacts.clear(contact.id).prime(contact.id, { ok: true, value: contact });
+    return { __typename: 'UpsertContactSuccess', contact, created: result.value.new };
   },
 
   async deleteContact(_parent, { id }, { contacts, loaders }) {

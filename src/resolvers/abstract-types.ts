@@ -11,6 +11,7 @@ import type {
   DisplayableErrorResolvers,
   RemoveContactTagsResultResolvers,
   UpdateContactResultResolvers,
+  UpsertContactResultResolvers,
 } from '../__generated__/resolvers-types';
 
 const byTypename = <T extends { __typename: string }>(value: T): T['__typename'] => value.__typename;
@@ -23,3 +24,4 @@ export const AddContactTagsResult: AddContactTagsResultResolvers = { __resolveTy
 export const RemoveContactTagsResult: RemoveContactTagsResultResolvers = { __resolveType: byTypename };
 export const DeleteContactResult: DeleteContactResultResolvers = { __resolveType: byTypename };
 export const CreateContactResult: CreateContactResultResolvers = { __resolveType: byTypename };
+export const UpsertContactResult: UpsertContactResultResolvers = { __resolveType: byTypename };

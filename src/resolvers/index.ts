@@ -9,6 +9,7 @@ import {
   DisplayableError,
   RemoveContactTagsResult,
   UpdateContactResult,
+  UpsertContactResult,
 } from './abstract-types';
 import { Contact } from './Contact';
 import { DateTime } from './DateTime';
@@ -37,6 +38,7 @@ export const resolvers: Resolvers = {
   CustomField,
   DuplicateContactError,
   UpdateContactResult,
+  UpsertContactResult,
   ContactResult,
   CreateContactResult,
   CustomFieldValue,

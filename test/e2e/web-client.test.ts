@@ -4,6 +4,7 @@ import {
   toCreateOutcome,
   toDeleteOutcome,
   toOutcome,
+  toUpsertOutcome,
 } from '../../examples/web-client/src/client';
 import { startStack, type Stack } from './harness';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('the example web client against a real gateway', () => {
-  it('creates, updates, reads, tags and deletes contacts, handling each outcome', async () => {
+  it('creates, upserts, updates, reads, tags and deletes contacts, handling each outcome', async () => {
     let token = stack.seed.token;
     const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => token });
     const id = stack.seed.contactIds[1] as string;
@@ -56,6 +57,18 @@ describe('the example web client against a real gateway', () => {
       kind: 'duplicate',
       existingContactId: created.kind === 'created' ? created.contactId : '',
       matchingField: 'email',
+    });
+
+    const upsert = (input: { email: string; city: string }) =>
+      client.upsertContact({ input: { locationId: stack.seed.locationId, ...input } });
+    expect(toUpsertOutcome(await upsert({ email: 'web-client@example.com', city: 'Oslo' }))).toEqual({
+      kind: 'saved',
+      contactId: created.kind === 'created' ? created.contactId : '',
+      created: false,
+    });
+    expect(toUpsertOutcome(await upsert({ email: 'web-upsert@example.com', city: 'Oslo' }))).toMatchObject({
+      kind: 'saved',
+      created: true,
     });
 
     token = 'expired-token-0000';

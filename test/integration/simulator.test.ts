@@ -317,6 +317,76 @@ describe('refusals', () => {
     expect(elsewhere.status).toBe(403);
   });
 
+  it('POST /contacts/upsert updates the contact email, then phone, matches (new: false) and creates otherwise (new: true)', async () => {
+    const byEmail = await call('/contacts/upsert', {
+      method: 'POST',
+      body: { locationId: seed.locationId, email: 'RUBIKA@deos.com', phone: '+18888888888', city: 'Pune' },
+    });
+    // Email comes first: rubika is updated, and rosan (whose phone was sent) is not touched.
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.json).toMatchObject({
+      new: false,
+      contact: { id: 'seD4PfOuKoVMLkEZqohJ', city: 'Pune', phone: '+18888888888' },
+      traceId: expect.any(String),
+    });
+    expect(sim.getContact(rosan)).toMatchObject({ phone: '+18888888888' });
+    expect(sim.getContact(rosan)?.city).not.toBe('Pune');
+
+    const byPhone = await call('/contacts/upsert', {
+      method: 'POST',
+      body: { locationId: seed.locationId, phone: '+1 (888) 888-8888', companyName: 'Deos' },
+    });
+    expect(byPhone.json).toMatchObject({ new: false, contact: { id: rosan, companyName: 'Deos' } });
+
+    const created = await call('/contacts/upsert', {
+      method: 'POST',
+      body: { locationId: seed.locationId, email: 'grace@example.com', firstName: 'Grace' },
+    });
+    expect(created).toMatchObject({ status: 200, json: { new: true, contact: { firstName: 'Grace' } } });
+    const id = (created.json as { contact: { id: string } }).contact.id;
+    expect(sim.getContact(id)).toMatchObject({ email: 'grace@example.com', locationId: seed.locationId });
+  });
+
+  it('POST /contacts/upsert creates despite a match only where duplicates are allowed and the body asks', async () => {
+    const body = { locationId: seed.locationId, email: 'rosan@deos.com', createNewIfDuplicateAllowed: true };
+    expect((await call('/contacts/upsert', { method: 'POST', body })).json).toMatchObject({
+      new: false,
+      contact: { id: rosan },
+    });
+    sim.allowDuplicates(seed.locationId, true);
+    let forcedId: string | undefined;
+    try {
+      const forced = await call('/contacts/upsert', { method: 'POST', body });
+      expect(forced.json).toMatchObject({ new: true, contact: { email: 'rosan@deos.com' } });
+      forcedId = (forced.json as { contact: { id: string } }).contact.id;
+      expect(forcedId).not.toBe(rosan);
+      const matched = await call('/contacts/upsert', {
+        method: 'POST',
+        body: { ...body, createNewIfDuplicateAllowed: false },
+      });
+      expect(matched.json).toMatchObject({ new: false });
+    } finally {
+      sim.allowDuplicates(seed.locationId, false);
+      if (forcedId) await call(`/contacts/${forcedId}`, { method: 'DELETE' }); // a second rosan would match first
+    }
+  });
+
+  it('POST /contacts/upsert refuses an invalid UpsertContactDto (422) and another location (403)', async () => {
+    const invalid = await call('/contacts/upsert', {
+      method: 'POST',
+      body: { locationId: seed.locationId, createNewIfDuplicateAllowed: 'yes', gender: null },
+    });
+    expect(invalid).toMatchObject({
+      status: 422,
+      json: { message: ['gender must be a string', 'createNewIfDuplicateAllowed must be a boolean value'] },
+    });
+    const elsewhere = await call('/contacts/upsert', {
+      method: 'POST',
+      body: { locationId: 'otherLocation0000001', email: 'rosan@deos.com' },
+    });
+    expect(elsewhere.status).toBe(403);
+  });
+
   it("DELETE answers { succeded: true } and the contact is gone; another location's is 403", async () => {
     sim.addContact({ id: 'toBeDeleted000000001', locationId: seed.locationId, firstName: 'Gone' });
     const deleted = await call('/contacts/toBeDeleted000000001', { method: 'DELETE' });

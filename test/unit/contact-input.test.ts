@@ -1,10 +1,15 @@
 import { GraphQLInputObjectType } from 'graphql';
-import type { CreateContactInput, UpdateContactInput } from '../../src/__generated__/resolvers-types';
+import type {
+  CreateContactInput,
+  UpdateContactInput,
+  UpsertContactInput,
+} from '../../src/__generated__/resolvers-types';
 import {
   INPUT_FIELDS,
   inputPathFromRest,
   toCreateContactBody,
   toUpdateContactBody,
+  toUpsertContactBody,
 } from '../../src/mapping/contact-input';
 import { buildGatewaySchema } from '../../src/schema';
 
@@ -137,15 +142,16 @@ describe('toUpdateContactBody', () => {
     });
   });
 
-  it("has a mapping for every field of the schema's CreateContactInput, and so of UpdateContactInput", () => {
+  it("has a mapping for every field of the schema's UpsertContactInput, and so of the create and update inputs", () => {
     const schema = buildGatewaySchema();
     const fields = (name: string) => {
       const type = schema.getType(name);
       if (!(type instanceof GraphQLInputObjectType)) throw new Error(`${name} missing`);
       return Object.keys(type.getFields());
     };
-    expect(Object.keys(INPUT_FIELDS).sort()).toEqual(fields('CreateContactInput').sort());
-    for (const field of fields('UpdateContactInput')) expect(Object.keys(INPUT_FIELDS)).toContain(field);
+    expect(Object.keys(INPUT_FIELDS).sort()).toEqual(fields('UpsertContactInput').sort());
+    for (const field of [...fields('CreateContactInput'), ...fields('UpdateContactInput')])
+      expect(Object.keys(INPUT_FIELDS)).toContain(field);
   });
 
   it('leaves omitted DND channels and fields out, and refuses null inside them', () => {
@@ -308,5 +314,47 @@ describe('toCreateContactBody', () => {
       'input.timezone',
     ]);
     expect(refused.issues[0]?.message).toBe('locationId must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
+  });
+});
+
+describe('toUpsertContactBody', () => {
+  const LOCATION = 've9EPM428h8vShlRW1KT';
+  const upsert = (input: Omit<UpsertContactInput, 'locationId'>) =>
+    toUpsertContactBody({ locationId: LOCATION, ...input });
+
+  it('is the create body, with createNewIfDuplicateAllowed sent only when given', () => {
+    expect(upsert({ email: 'ada@example.com', companyName: null })).toEqual({
+      ok: true,
+      body: { locationId: LOCATION, email: 'ada@example.com', companyName: null },
+    });
+    expect(upsert({ phone: '+1 888-888-8888', createNewIfDuplicateAllowed: false })).toEqual({
+      ok: true,
+      body: { locationId: LOCATION, phone: '+1 888-888-8888', createNewIfDuplicateAllowed: false },
+    });
+  });
+
+  it("refuses a null flag after the create fields' own refusals", () => {
+    const refused = upsert({ email: 'nope', source: null, createNewIfDuplicateAllowed: null });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.issues.map((issue) => issue.field?.join('.'))).toEqual([
+      'input.email',
+      'input.source',
+      'input.createNewIfDuplicateAllowed',
+    ]);
+    expect(refused.issues[2]?.message).toBe('createNewIfDuplicateAllowed cannot be null: leave it out instead');
+  });
+
+  it("has CreateContactInput's fields, with the same types, and the flag", () => {
+    const schema = buildGatewaySchema();
+    const shape = (name: string) => {
+      const type = schema.getType(name);
+      if (!(type instanceof GraphQLInputObjectType)) throw new Error(`${name} missing`);
+      return Object.values(type.getFields()).map((field) => `${field.name}: ${String(field.type)}`);
+    };
+    expect(shape('UpsertContactInput')).toEqual([
+      ...shape('CreateContactInput'),
+      'createNewIfDuplicateAllowed: Boolean',
+    ]);
   });
 });

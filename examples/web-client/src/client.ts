@@ -11,6 +11,7 @@ import {
   DeleteContactDocument,
   RemoveContactTagsDocument,
   UpdateContactDocument,
+  UpsertContactDocument,
 } from './operations';
 import type {
   CreateContactMutation,
@@ -18,6 +19,8 @@ import type {
   DeleteContactMutation,
   UpdateContactMutation,
   UpdateContactMutationVariables,
+  UpsertContactMutation,
+  UpsertContactMutationVariables,
 } from './gql/graphql';
 
 export interface ContactsClientOptions {
@@ -72,12 +75,15 @@ export function createContactsClient({ endpoint, getToken }: ContactsClientOptio
     deleteContact: async (id: string) => (await execute(DeleteContactDocument, { id })).deleteContact,
     createContact: async (variables: CreateContactMutationVariables) =>
       (await execute(CreateContactDocument, variables)).createContact,
+    upsertContact: async (variables: UpsertContactMutationVariables) =>
+      (await execute(UpsertContactDocument, variables)).upsertContact,
   };
 }
 
 export type UpdateContactResult = UpdateContactMutation['updateContact'];
 export type DeleteContactResult = DeleteContactMutation['deleteContact'];
 export type CreateContactResult = CreateContactMutation['createContact'];
+export type UpsertContactResult = UpsertContactMutation['upsertContact'];
 
 /** What the UI shows or does for a failure, whichever operation it came from. */
 export type FailureOutcome =
@@ -95,6 +101,15 @@ export type CreateOutcome =
   | { kind: 'created'; contactId: string }
   | { kind: 'duplicate'; existingContactId: string; matchingField: string | null }
   | FailureOutcome;
+
+/** An upsert says whether the contact it saved is a new one. */
+export type UpsertOutcome = { kind: 'saved'; contactId: string; created: boolean } | FailureOutcome;
+
+export function toUpsertOutcome(result: UpsertContactResult): UpsertOutcome {
+  return result.__typename === 'UpsertContactSuccess'
+    ? { kind: 'saved', contactId: result.contact.id, created: result.created }
+    : toFailureOutcome(result);
+}
 
 export function toCreateOutcome(result: CreateContactResult): CreateOutcome {
   switch (result.__typename) {
@@ -126,7 +141,8 @@ export function toDeleteOutcome(result: DeleteContactResult): DeleteOutcome {
 type Failure =
   | Exclude<UpdateContactResult, { __typename: 'UpdateContactSuccess' }>
   | Exclude<DeleteContactResult, { __typename: 'DeleteContactSuccess' }>
-  | Exclude<CreateContactResult, { __typename: 'CreateContactSuccess' | 'DuplicateContactError' }>;
+  | Exclude<CreateContactResult, { __typename: 'CreateContactSuccess' | 'DuplicateContactError' }>
+  | Exclude<UpsertContactResult, { __typename: 'UpsertContactSuccess' }>;
 
 function toFailureOutcome(result: Failure): FailureOutcome {
   switch (result.__typename) {

@@ -157,3 +157,38 @@ export const CreateContactDocument = graphql(`
     }
   }
 `);
+
+export const UpsertContactDocument = graphql(`
+  mutation UpsertContact($input: UpsertContactInput!) {
+    upsertContact(input: $input) {
+      __typename
+      ... on UpsertContactSuccess {
+        created
+        contact {
+          id
+          firstName
+          lastName
+          email
+          phone
+          tags
+        }
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
+    }
+  }
+`);

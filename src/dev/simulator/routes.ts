@@ -3,13 +3,19 @@
  * and one function below. Handlers run after authentication, the Version check and the rate limiter,
  * and answer synchronously.
  */
-import type { RestContact, RestCreateContactBody, RestUpdateContactBody } from '../../highlevel/types';
+import { randomUUID } from 'node:crypto';
+import type {
+  RestContact,
+  RestCreateContactBody,
+  RestUpdateContactBody,
+  RestUpsertContactBody,
+} from '../../highlevel/types';
 import * as answers from './answers';
 import type { Answer } from './answers';
 import { applyUpdate } from './apply-update';
 import type { ReceivedRequest } from './simulator';
 import type { SimulatorStore } from './store';
-import { validateCreateBody, validateTagsBody, validateUpdateBody } from './validate-update';
+import { validateCreateBody, validateTagsBody, validateUpdateBody, validateUpsertBody } from './validate-update';
 
 /** Who is calling: the token and the location it was issued for. */
 export interface Caller {
@@ -37,6 +43,7 @@ const ROUTES: readonly Route[] = [
   { method: 'PUT', pattern: /^\/contacts\/([^/]+)$/, handle: updateContact },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)$/, handle: deleteContact },
   { method: 'POST', pattern: /^\/contacts\/?$/, handle: createContact },
+  { method: 'POST', pattern: /^\/contacts\/upsert$/, handle: upsertContact },
   { method: 'POST', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'add') },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'remove') },
   { method: 'GET', pattern: /^\/users\/([^/]+)$/, handle: readUser },
@@ -114,21 +121,53 @@ function createContact({ store, caller, request }: Call): Answer {
   if (!body) return answers.badRequest();
   const problems = validateCreateBody(body);
   if (problems.length > 0) return answers.unprocessable(problems);
-  const { locationId, gender, companyName, ...fields } = body as unknown as RestCreateContactBody;
-  if (locationId !== caller.locationId) return answers.forbiddenLocation();
-  const duplicate = store.duplicateOf(locationId, fields);
+  const create = body as unknown as RestCreateContactBody; // CreateContactDto checked above
+  if (create.locationId !== caller.locationId) return answers.forbiddenLocation();
+  const duplicate = store.duplicateOf(create.locationId, create);
   if (duplicate) return answers.duplicateContact(duplicate.contact, duplicate.matchingField);
+  const result = storeContact(store, { id: store.newContactId(), locationId: create.locationId }, create);
+  return 'contact' in result ? { status: 201, body: { contact: result.contact } } : result;
+}
+
+/**
+ * `POST /contacts/upsert`: the contact the body's email (then phone) matches is updated (`new: false`)
+ * whatever the duplicate setting; none matching, or the location allowing duplicates and the body
+ * asking for `createNewIfDuplicateAllowed`, a contact is created (`new: true`). 200 either way.
+ */
+function upsertContact({ store, caller, request }: Call): Answer {
+  const body = jsonObjectBody(request);
+  if (!body) return answers.badRequest();
+  const problems = validateUpsertBody(body);
+  if (problems.length > 0) return answers.unprocessable(problems);
+  const { createNewIfDuplicateAllowed, ...upsert } = body as unknown as RestUpsertContactBody; // checked above
+  if (upsert.locationId !== caller.locationId) return answers.forbiddenLocation();
+  const forceNew = createNewIfDuplicateAllowed === true && store.duplicatesAllowedIn(upsert.locationId);
+  const matched = forceNew ? undefined : store.match(upsert.locationId, upsert)?.contact;
+  const result = storeContact(store, matched ?? { id: store.newContactId(), locationId: upsert.locationId }, upsert);
+  if (!('contact' in result)) return result;
+  return { status: 200, body: { new: matched === undefined, contact: result.contact, traceId: randomUUID() } };
+}
+
+/**
+ * Applies a create body to `target` (a stored contact, or a new one with only its id and location)
+ * and stores the result; the 422 when a custom field does not resolve.
+ */
+function storeContact(
+  store: SimulatorStore,
+  target: RestContact,
+  { locationId, gender, companyName, ...fields }: RestCreateContactBody,
+): { contact: RestContact } | Answer {
   const now = new Date();
-  const blank: RestContact = { id: store.newContactId(), locationId, dateAdded: now.toISOString() };
-  const result = applyUpdate(blank, fields, store.customFields(locationId), now);
+  const base: RestContact = { ...target, dateAdded: target.dateAdded ?? now.toISOString() };
+  const result = applyUpdate(base, fields, store.customFields(locationId), now);
   if ('problems' in result) return answers.unprocessable(result.problems);
-  const contact: RestContact = {
-    ...result.contact,
-    ...(companyName ? { companyName } : {}),
-    ...(gender ? { gender } : {}),
-  };
+  // HighLevel keeps `gender` though no contact field of the schema reads it.
+  const contact: RestContact & { gender?: string } = { ...result.contact };
+  if (companyName === null) delete contact.companyName;
+  else if (companyName) contact.companyName = companyName;
+  if (gender) contact.gender = gender;
   store.putContact(contact);
-  return { status: 201, body: { contact } };
+  return { contact };
 }
 
 /** `{ "succeded": true }` (sic), and the contact is gone: a later read is the unknown-id 400. */

@@ -55,16 +55,18 @@ export class SimulatorStore {
     else this.duplicatesAllowed.delete(locationId);
   }
 
+  duplicatesAllowedIn(locationId: string): boolean {
+    return this.duplicatesAllowed.has(locationId);
+  }
+
   /**
-   * The contact of `locationId` a new one would duplicate, and the field it matches on (email first,
-   * then phone, compared as HighLevel does: email without case, phone by its digits); undefined when
-   * the location allows duplicates or none matches.
+   * The contact of `locationId` that `email` or `phone` matches, and the field it matched on (email
+   * first, then phone, compared as HighLevel does: email without case, phone by its digits).
    */
-  duplicateOf(
+  match(
     locationId: string,
     { email, phone }: { email?: string | null; phone?: string | null },
   ): { contact: RestContact; matchingField: 'email' | 'phone' } | undefined {
-    if (this.duplicatesAllowed.has(locationId)) return undefined;
     const first = (ids: Set<string> | undefined) => {
       const id = ids?.values().next().value;
       const contact = id === undefined ? undefined : this.contacts.get(id);
@@ -75,6 +77,14 @@ export class SimulatorStore {
     const byPhone =
       phone && phoneKey(locationId, phone) ? first(this.byPhone.get(phoneKey(locationId, phone))) : undefined;
     return byPhone ? { contact: byPhone, matchingField: 'phone' } : undefined;
+  }
+
+  /** The match a new contact would duplicate; undefined when the location allows duplicates. */
+  duplicateOf(
+    locationId: string,
+    keys: { email?: string | null; phone?: string | null },
+  ): { contact: RestContact; matchingField: 'email' | 'phone' } | undefined {
+    return this.duplicatesAllowed.has(locationId) ? undefined : this.match(locationId, keys);
   }
 
   private index(contact: RestContact): void {

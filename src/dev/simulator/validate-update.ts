@@ -82,6 +82,25 @@ export function validateCreateBody(body: Record<string, unknown>): string[] {
   return problems;
 }
 
+/** `UpsertContactDto`: the create body and `createNewIfDuplicateAllowed`, a boolean. */
+const UPSERT_PROPERTIES: readonly (readonly [string, Check])[] = [
+  ...CREATE_PROPERTIES,
+  [
+    'createNewIfDuplicateAllowed',
+    (value, path) => (typeof value === 'boolean' ? [] : [`${path} must be a boolean value`]),
+  ],
+];
+const KNOWN_ON_UPSERT = new Set(UPSERT_PROPERTIES.map(([name]) => name));
+
+/** Every problem with the body; empty when it is a valid UpsertContactDto. */
+export function validateUpsertBody(body: Record<string, unknown>): string[] {
+  const problems = unknownProperties(body, KNOWN_ON_UPSERT, '');
+  for (const [name, check] of UPSERT_PROPERTIES) {
+    if (name in body || name === 'locationId') problems.push(...check(body[name], name));
+  }
+  return problems;
+}
+
 /** `TagsDTO`, the body of `POST` and `DELETE /contacts/{contactId}/tags`: `tags` is required. */
 export function validateTagsBody(body: Record<string, unknown>): string[] {
   return [...unknownProperties(body, new Set(['tags']), ''), ...checkTags(body.tags, 'tags')];

@@ -729,6 +729,63 @@ export type UpdateContactInput = {
   website?: string | null | undefined;
 };
 
+/**
+ * A contact to create or update in `locationId`'s location: HighLevel looks for an existing contact by
+ * email and phone (in the order the location's "Allow Duplicate Contact" setting gives) and updates it,
+ * or creates a new one. The fields are `CreateContactInput`'s, with the same rules for `null`, plus
+ * `createNewIfDuplicateAllowed`.
+ */
+export type UpsertContactInput = {
+  /** Street address. */
+  address1?: string | null | undefined;
+  /** Id of the user to assign the contact to. Not nullable. */
+  assignedTo?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Company name. */
+  companyName?: string | null | undefined;
+  /** Country. Not nullable. */
+  country?: CountryCode | null | undefined;
+  /** Where the location allows duplicates: create a new contact even when one matches. Not nullable. */
+  createNewIfDuplicateAllowed?: boolean | null | undefined;
+  /** Custom field values. Not nullable. */
+  customFields?: Array<CustomFieldInput> | null | undefined;
+  /** Date of birth. */
+  dateOfBirth?: string | null | undefined;
+  /** Do Not Disturb on all channels. Not nullable. */
+  dnd?: boolean | null | undefined;
+  /** Do Not Disturb per outbound channel. Not nullable. */
+  dndSettings?: DndSettingsInput | null | undefined;
+  /** Email address (must be a valid address). */
+  email?: string | null | undefined;
+  /** First name. */
+  firstName?: string | null | undefined;
+  /** Gender, e.g. `male` (HighLevel does not list the values it accepts). Not nullable. */
+  gender?: string | null | undefined;
+  /** Do Not Disturb for inbound messages. Not nullable. */
+  inboundDndSettings?: InboundDndSettingsInput | null | undefined;
+  /** Last name. */
+  lastName?: string | null | undefined;
+  /** The location (sub-account) the contact is matched and created in: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  locationId: string;
+  /** Full name. */
+  name?: string | null | undefined;
+  /** Phone number, e.g. `+1 888-888-8888`. */
+  phone?: string | null | undefined;
+  /** Postal code. Not nullable. */
+  postalCode?: string | null | undefined;
+  /** Where the contact came from, e.g. `public api`. Not nullable. */
+  source?: string | null | undefined;
+  /** State or region, e.g. `AL`. */
+  state?: string | null | undefined;
+  /** The contact's tags. Not nullable. */
+  tags?: Array<string> | null | undefined;
+  /** IANA time zone, e.g. `America/Chihuahua`. */
+  timezone?: string | null | undefined;
+  /** Website: an absolute `http` or `https` URL. */
+  website?: string | null | undefined;
+};
+
 export type UpdateContactMutationVariables = Exact<{
   id: string;
   input: UpdateContactInput;
@@ -824,6 +881,21 @@ export type CreateContactMutation = { createContact:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number | null }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'UpstreamError', code: ErrorCode, message: string, statusCode: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
+   };
+
+export type UpsertContactMutationVariables = Exact<{
+  input: UpsertContactInput;
+}>;
+
+
+export type UpsertContactMutation = { upsertContact:
+    | { __typename: 'BadRequestError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number | null }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'UpsertContactSuccess', created: boolean, contact: { id: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, tags: Array<string> | null } }
     | { __typename: 'UpstreamError', code: ErrorCode, message: string, statusCode: number | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
    };
@@ -995,3 +1067,37 @@ export const CreateContactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateContactMutation, CreateContactMutationVariables>;
+export const UpsertContactDocument = new TypedDocumentString(`
+    mutation UpsertContact($input: UpsertContactInput!) {
+  upsertContact(input: $input) {
+    __typename
+    ... on UpsertContactSuccess {
+      created
+      contact {
+        id
+        firstName
+        lastName
+        email
+        phone
+        tags
+      }
+    }
+    ... on DisplayableError {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on UpstreamError {
+      statusCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertContactMutation, UpsertContactMutationVariables>;
