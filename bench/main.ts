@@ -196,6 +196,7 @@ function targets(rows: Row[]): Target[] {
   for (const [id, operation] of [
     ['create@32', 'createContact'],
     ['upsert@32', 'upsertContact'],
+    ['search@32', 'contacts search (a page of 100)'],
   ] as const) {
     const row = find(id);
     if (!at32 || !row) continue;

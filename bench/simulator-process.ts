@@ -1,13 +1,21 @@
 /**
  * The HighLevel simulator as the benchmark's upstream, in a process of its own (forked with an IPC
- * channel). Seeded with the demo data, 200 callers (each a token, a location and a contact) and 50
- * more contacts for `_entities`; the rate limit is lifted so the load is never refused. Answers
+ * channel). Seeded with the demo data, 200 callers (each a token, a location and a contact), 50
+ * more contacts for `_entities` and a location of contacts to search; the rate limit is lifted so the load is never refused. Answers
  * `stats` over IPC with the requests received since the last `stats`, and forgets them (the simulator
  * otherwise keeps every request for tests to inspect).
  */
 import { DEMO_CUSTOM_FIELDS, seedDemoData } from '../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../src/dev/simulator/simulator';
-import { BENCH_CALLERS, ENTITY_IDS, type SimulatorMessage, type SimulatorStats } from './workloads';
+import {
+  BENCH_CALLERS,
+  ENTITY_IDS,
+  SEARCH_CALLER,
+  SEARCH_CONTACT_COUNT,
+  searchContact,
+  type SimulatorMessage,
+  type SimulatorStats,
+} from './workloads';
 
 async function main(): Promise<void> {
   const latencyMs = Number(process.argv[2] ?? '0');
@@ -20,6 +28,8 @@ async function main(): Promise<void> {
     for (const field of DEMO_CUSTOM_FIELDS) sim.addCustomField(caller.locationId, field);
   }
   for (const id of ENTITY_IDS) sim.addContact({ id, locationId: seed.locationId, firstName: 'Entity' });
+  sim.addToken(SEARCH_CALLER.token, SEARCH_CALLER.locationId);
+  for (let n = 1; n <= SEARCH_CONTACT_COUNT; n += 1) sim.addContact(searchContact(n));
 
   process.on('message', (message: SimulatorMessage) => {
     if (message !== 'stats') return;

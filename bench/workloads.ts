@@ -14,6 +14,31 @@ export const BENCH_CALLERS = Array.from({ length: 200 }, (_, n) => ({
 }));
 export const ENTITY_IDS = Array.from({ length: 50 }, (_, n) => `benchEntity${String(n).padStart(9, '0')}`);
 
+/**
+ * A location of its own for the search scenario, so that the creates of other scenarios never change
+ * its pages: SEARCH_CONTACT_COUNT contacts, the n-th added n minutes after the first, every tenth with
+ * Do Not Disturb on.
+ */
+export const SEARCH_CALLER = { token: 'bench-search-token-Xq81LmZ', locationId: 'benchSearchLocation1' };
+export const SEARCH_CONTACT_COUNT = 500;
+export function searchContact(n: number) {
+  return {
+    id: `benchSearch${String(n).padStart(9, '0')}`,
+    locationId: SEARCH_CALLER.locationId,
+    firstName: `First${n}`,
+    lastName: `Last${n}`,
+    name: `First${n} Last${n}`,
+    email: `search-${n}@example.com`,
+    phone: `+1555020${String(n).padStart(4, '0')}`,
+    tags: n % 3 === 0 ? ['vip', 'newsletter'] : ['newsletter'],
+    dnd: n % 10 === 0,
+    city: 'Austin',
+    country: 'US',
+    dateAdded: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+    dateUpdated: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+  };
+}
+
 export type SimulatorMessage = 'stats';
 export interface SimulatorStats {
   requests: number;
@@ -177,6 +202,60 @@ function upsertContact(connections: number): Scenario {
   };
 }
 
+const SEARCH = `query SearchContacts($locationId: ID!, $filters: [ContactFilterInput!], $first: Int, $after: String) {
+  contacts(locationId: $locationId, filters: $filters, first: $first, after: $after) {
+    __typename
+    ... on ContactConnection {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id firstName lastName email phone tags dnd dateAdded } }
+    }
+    ... on DisplayableError { code message }
+  }
+}`;
+const SEARCH_PAGE = 100;
+
+/**
+ * A list view's first page: 100 contacts without Do Not Disturb, latest added first. The answer is
+ * checked by the id of the page's last contact.
+ */
+function searchContacts(connections: number): Scenario {
+  const direct: BenchRequest = {
+    ...rest('POST', 'search', SEARCH_CALLER.token),
+    headers: {
+      authorization: `Bearer ${SEARCH_CALLER.token}`,
+      version: API_VERSION,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      locationId: SEARCH_CALLER.locationId,
+      pageLimit: SEARCH_PAGE,
+      filters: [{ field: 'dnd', operator: 'eq', value: false }],
+    }),
+  };
+  const variables = {
+    locationId: SEARCH_CALLER.locationId,
+    filters: [{ field: 'DND', operator: 'EQ', boolean: false }],
+    first: SEARCH_PAGE,
+  };
+  const pageIds = Array.from({ length: SEARCH_CONTACT_COUNT }, (_, i) => SEARCH_CONTACT_COUNT - i)
+    .filter((n) => n % 10 !== 0)
+    .slice(0, SEARCH_PAGE);
+  const lastId = searchContact(pageIds.at(-1) ?? 0).id;
+  const gateway = graphql(SEARCH_CALLER.token, JSON.stringify({ query: SEARCH, variables }));
+  return {
+    id: `search@${connections}`,
+    name: `contacts search, a page of ${SEARCH_PAGE}`,
+    connections,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => direct,
+    gateway: () => gateway,
+    gatewayMarker: `"id":"${lastId}","firstName"`,
+  };
+}
+
 function updateContact(connections: number, latencyMs = 0): Scenario {
   const direct = rest('PUT', DEMO_CONTACT, DEMO_TOKEN, REST_BODY);
   const gateway = graphql(DEMO_TOKEN, UPDATE_BODY);
@@ -233,6 +312,7 @@ export const SCENARIOS: Scenario[] = [
   updateContact(64, 50),
   createContact(32),
   upsertContact(32),
+  searchContacts(32),
 ];
 
 /** The soak's mutation for the n-th request: 200 callers in turn. */

@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { recursiveInputTypes } from './execution/recursive-inputs';
+import { unrollRecursiveInputs, useResolversOf } from './execution/unrolled-inputs';
 import { resolvers } from './resolvers';
 
 // schema/ sits beside src/ and dist/, so this holds for ts-jest (src/) and the build (dist/) alike.
@@ -28,6 +30,17 @@ type SubgraphResolvers = NonNullable<
 export function buildGatewaySchema(): GraphQLSchema {
   // Codegen's resolver types are stricter than the subgraph's generic map; they describe the same object.
   return buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as SubgraphResolvers }]);
+}
+
+/**
+ * The copy of `schema` graphql-jit compiles against: its recursive input types unrolled, every resolver
+ * `schema`'s own (src/execution/unrolled-inputs.ts). `schema` itself when it has no recursive input.
+ */
+export function buildCompileSchema(schema: GraphQLSchema): GraphQLSchema {
+  const recursive = recursiveInputTypes(schema);
+  if (recursive.size === 0) return schema;
+  const typeDefs = unrollRecursiveInputs(loadTypeDefs(), recursive);
+  return useResolversOf(schema, buildSubgraphSchema([{ typeDefs, resolvers: resolvers as SubgraphResolvers }]));
 }
 
 /** The subgraph SDL as the router sees it (what `_service { sdl }` serves). */

@@ -174,8 +174,169 @@ export type Contact = {
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of contacts, in the Relay connection shape pagination helpers understand. */
+export type ContactConnection = {
+  __typename?: 'ContactConnection';
+  /** The contacts of this page, each with the cursor that resumes after it. */
+  edges: Array<ContactEdge>;
+  /** The contacts of this page, without cursors. */
+  nodes: Array<Contact>;
+  /** Whether there is a next page, and the cursor to ask for it with. */
+  pageInfo: PageInfo;
+  /** How many contacts match the search in all (HighLevel's `total`); null when HighLevel did not say. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A contact of a search page, and its place in the results. */
+export type ContactEdge = {
+  __typename?: 'ContactEdge';
+  /** Pass as `after` to get the contacts after this one. Opaque. */
+  cursor: Scalars['String']['output'];
+  /** The contact. */
+  node: Contact;
+};
+
+/** How a group combines its filters. */
+export const ContactFilterGroup = {
+  /** Every filter of the group holds. */
+  And: 'AND',
+  /** At least one filter of the group holds. */
+  Or: 'OR'
+} as const;
+
+export type ContactFilterGroup = typeof ContactFilterGroup[keyof typeof ContactFilterGroup];
+/**
+ * One condition of a contact search, or a group of conditions. A condition sets `field` and `operator`
+ * and the one value the operator takes (none for `EXISTS` and `NOT_EXISTS`); a group sets `group` and
+ * `filters` and nothing else. Groups nest at most 3 deep, and a search holds at most 50 conditions. Text
+ * values are at most 75 characters.
+ */
+export type ContactFilterInput = {
+  /** The boolean of `EQ` and `NOT_EQ` on `DND` (or a custom field). */
+  boolean?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With `field: CUSTOM_FIELD`: the custom field's id (1 to 64 characters of `A-Z a-z 0-9 _ -`). */
+  customFieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** The bounds of `RANGE` on `DATE_ADDED`, `DATE_UPDATED` (or a custom field). */
+  dateRange?: InputMaybe<DateTimeRangeInput>;
+  /** The field a condition tests. */
+  field?: InputMaybe<ContactSearchField>;
+  /** The filters of a group: 1 to 50. */
+  filters?: InputMaybe<Array<ContactFilterInput>>;
+  /** Makes this filter a group: its `filters` combined with `AND` or `OR`. */
+  group?: InputMaybe<ContactFilterGroup>;
+  /** The number of `EQ` and `NOT_EQ` on a custom field. */
+  number?: InputMaybe<Scalars['Float']['input']>;
+  /** The bounds of `RANGE` on a custom field. */
+  numberRange?: InputMaybe<NumberRangeInput>;
+  /** How the condition compares the field. */
+  operator?: InputMaybe<ContactFilterOperator>;
+  /** The text of `EQ`, `NOT_EQ`, `CONTAINS` and `NOT_CONTAINS` on a text field (or a custom field). */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** The tags of `CONTAINS` and `NOT_CONTAINS` on `TAGS`: 1 to 100. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** How a condition compares its field. */
+export const ContactFilterOperator = {
+  /** Contains `text` (letters, digits and spaces only), or for `TAGS` any of `values`. */
+  Contains: 'CONTAINS',
+  /** Equal to the value (`text`, `number` or `boolean`). */
+  Eq: 'EQ',
+  /** The field has a value. Takes no value. */
+  Exists: 'EXISTS',
+  /** Does not contain `text`, or for `TAGS` none of `values`. */
+  NotContains: 'NOT_CONTAINS',
+  /** Not equal to the value (`text`, `number` or `boolean`). */
+  NotEq: 'NOT_EQ',
+  /** The field has no value. Takes no value. */
+  NotExists: 'NOT_EXISTS',
+  /** Within `dateRange` (date fields) or `numberRange` (custom fields). */
+  Range: 'RANGE'
+} as const;
+
+export type ContactFilterOperator = typeof ContactFilterOperator[keyof typeof ContactFilterOperator];
 /** The result of reading a contact: the contact, or the failure a client must handle. */
 export type ContactResult = BadRequestError | Contact | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | UpstreamError | ValidationError;
+
+/**
+ * A contact field a search can test. Text fields compare as HighLevel stores them; `FIRST_NAME` and
+ * `LAST_NAME` compare without case (HighLevel's lower-case copies).
+ */
+export const ContactSearchField = {
+  /** Id of the user the contact is assigned to. */
+  AssignedTo: 'ASSIGNED_TO',
+  /** Id of the business the contact belongs to. */
+  BusinessId: 'BUSINESS_ID',
+  /** City. */
+  City: 'CITY',
+  /** Company name. */
+  CompanyName: 'COMPANY_NAME',
+  /** Country code, e.g. `US`. */
+  Country: 'COUNTRY',
+  /** A custom field, named by `customFieldId`; its value may be text, a number or a boolean. */
+  CustomField: 'CUSTOM_FIELD',
+  /** When the contact was added: `RANGE` with `dateRange`. */
+  DateAdded: 'DATE_ADDED',
+  /** When the contact was last updated: `RANGE` with `dateRange`. */
+  DateUpdated: 'DATE_UPDATED',
+  /** Do Not Disturb on all channels: a boolean. */
+  Dnd: 'DND',
+  /** Email address. */
+  Email: 'EMAIL',
+  /** First name, without case. */
+  FirstName: 'FIRST_NAME',
+  /** Last name, without case. */
+  LastName: 'LAST_NAME',
+  /** Phone number. */
+  Phone: 'PHONE',
+  /** Postal code. */
+  PostalCode: 'POSTAL_CODE',
+  /** Where the contact came from. */
+  Source: 'SOURCE',
+  /** State or region. */
+  State: 'STATE',
+  /** Tags: `CONTAINS` and `NOT_CONTAINS` take a list (`values`). */
+  Tags: 'TAGS'
+} as const;
+
+export type ContactSearchField = typeof ContactSearchField[keyof typeof ContactSearchField];
+/** A field search results can be ordered by. */
+export const ContactSortField = {
+  /** City. */
+  City: 'CITY',
+  /** Company name. */
+  CompanyName: 'COMPANY_NAME',
+  /** Country code. */
+  Country: 'COUNTRY',
+  /** When the contact was added. */
+  DateAdded: 'DATE_ADDED',
+  /** When the contact was last updated. */
+  DateUpdated: 'DATE_UPDATED',
+  /** Email address. */
+  Email: 'EMAIL',
+  /** First name, without case. */
+  FirstName: 'FIRST_NAME',
+  /** Last name, without case. */
+  LastName: 'LAST_NAME',
+  /** Postal code. */
+  PostalCode: 'POSTAL_CODE',
+  /** Where the contact came from. */
+  Source: 'SOURCE',
+  /** State or region. */
+  State: 'STATE'
+} as const;
+
+export type ContactSortField = typeof ContactSortField[keyof typeof ContactSortField];
+/** One key of a search's order; the first key orders first, the next breaks its ties. */
+export type ContactSortInput = {
+  /** The direction. */
+  direction?: SortDirection;
+  /** The field to order by. */
+  field: ContactSortField;
+};
+
+/** The result of `contacts`: a page of contacts, or the failure a client must handle. */
+export type ContactsResult = BadRequestError | ContactConnection | ForbiddenError | RateLimitedError | UnauthorizedError | UpstreamError | ValidationError;
 
 /**
  * A country, by its ISO 3166-1 alpha-2 code (the value HighLevel stores in `country`). Includes the
@@ -811,6 +972,18 @@ export type CustomFieldValueInput = {
   texts?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Bounds of a date range; at least one is set. */
+export type DateTimeRangeInput = {
+  /** After this instant. */
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** At or after this instant. */
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this instant. */
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** At or before this instant. */
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** The result of `deleteContact`: the success payload, or the failure a client must handle. */
 export type DeleteContactResult = BadRequestError | DeleteContactSuccess | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | UpstreamError | ValidationError;
 
@@ -1090,6 +1263,27 @@ export type NotFoundError = DisplayableError & {
   message: Scalars['String']['output'];
 };
 
+/** Bounds of a number range; at least one is set. */
+export type NumberRangeInput = {
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Where a page stands in the results. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last contact (pass it as `after`); null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more contacts follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Reads from HighLevel with the caller's own token. */
 export type Query = {
   __typename?: 'Query';
@@ -1098,12 +1292,30 @@ export type Query = {
    * refetch after a change. Every failure a client must handle is a member of the result union.
    */
   contact: ContactResult;
+  /**
+   * Searches a location's contacts (`POST /contacts/search` upstream) with the caller's token, a page at
+   * a time: pass a page's `pageInfo.endCursor` as `after` for the next one. Results may lag writes by a
+   * few seconds (HighLevel indexes them asynchronously). Every failure a client must handle is a member
+   * of the result union.
+   */
+  contacts: ContactsResult;
 };
 
 
 /** Reads from HighLevel with the caller's own token. */
 export type QueryContactArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads from HighLevel with the caller's own token. */
+export type QueryContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Array<ContactFilterInput>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locationId: Scalars['ID']['input'];
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Array<ContactSortInput>>;
 };
 
 /** HighLevel's rate limit was reached (HTTP 429). Retry after `retryAfterSeconds`. */
@@ -1134,6 +1346,15 @@ export type RemoveContactTagsSuccess = {
   tags: Array<Scalars['String']['output']>;
 };
 
+/** Ascending or descending. */
+export const SortDirection = {
+  /** Smallest (or earliest, or A) first. */
+  Asc: 'ASC',
+  /** Largest (or latest, or Z) first. */
+  Desc: 'DESC'
+} as const;
+
+export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 /**
  * The caller is not authenticated. `MISSING_CREDENTIALS` and `MALFORMED_CREDENTIALS` mean the request
  * itself lacked a usable `Authorization: Bearer <token>` header (nothing was sent to HighLevel): fix the
@@ -1451,6 +1672,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( UpstreamError & { __typename: 'UpstreamError' } )
     | ( ValidationError & { __typename: 'ValidationError' } )
   ;
+  ContactsResult:
+    | ( BadRequestError & { __typename: 'BadRequestError' } )
+    | ( Omit<ContactConnection, 'edges' | 'nodes'> & { edges: Array<_RefType['ContactEdge']>, nodes: Array<_RefType['Contact']> } & { __typename: 'ContactConnection' } )
+    | ( ForbiddenError & { __typename: 'ForbiddenError' } )
+    | ( RateLimitedError & { __typename: 'RateLimitedError' } )
+    | ( UnauthorizedError & { __typename: 'UnauthorizedError' } )
+    | ( UpstreamError & { __typename: 'UpstreamError' } )
+    | ( ValidationError & { __typename: 'ValidationError' } )
+  ;
   CreateContactResult:
     | ( BadRequestError & { __typename: 'BadRequestError' } )
     | ( Omit<CreateContactSuccess, 'contact'> & { contact: _RefType['Contact'] } & { __typename: 'CreateContactSuccess' } )
@@ -1532,7 +1762,18 @@ export type ResolversTypes = ResolversObject<{
   BadRequestError: ResolverTypeWrapper<BadRequestError>;
   Contact: ResolverTypeWrapper<RestContact>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContactEdge']>, nodes: Array<ResolversTypes['Contact']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
+  ContactFilterGroup: ContactFilterGroup;
+  ContactFilterInput: ContactFilterInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ContactFilterOperator: ContactFilterOperator;
   ContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ContactResult']>;
+  ContactSearchField: ContactSearchField;
+  ContactSortField: ContactSortField;
+  ContactSortInput: ContactSortInput;
+  ContactsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ContactsResult']>;
   CountryCode: CountryCode;
   CreateContactInput: CreateContactInput;
   CreateContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateContactResult']>;
@@ -1540,13 +1781,13 @@ export type ResolversTypes = ResolversObject<{
   CustomField: ResolverTypeWrapper<RestContactCustomField>;
   CustomFieldInput: CustomFieldInput;
   CustomFieldNumber: ResolverTypeWrapper<CustomFieldNumber>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CustomFieldObject: ResolverTypeWrapper<CustomFieldObject>;
   CustomFieldText: ResolverTypeWrapper<CustomFieldText>;
   CustomFieldTextList: ResolverTypeWrapper<CustomFieldTextList>;
   CustomFieldValue: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CustomFieldValue']>;
   CustomFieldValueInput: CustomFieldValueInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DateTimeRangeInput: DateTimeRangeInput;
   DeleteContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteContactResult']>;
   DeleteContactSuccess: ResolverTypeWrapper<DeleteContactSuccess>;
   DisplayableError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['DisplayableError']>;
@@ -1567,11 +1808,13 @@ export type ResolversTypes = ResolversObject<{
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotFoundError: ResolverTypeWrapper<NotFoundError>;
+  NumberRangeInput: NumberRangeInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateLimitedError: ResolverTypeWrapper<RateLimitedError>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RemoveContactTagsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveContactTagsResult']>;
   RemoveContactTagsSuccess: ResolverTypeWrapper<Omit<RemoveContactTagsSuccess, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
+  SortDirection: SortDirection;
   UnauthorizedError: ResolverTypeWrapper<UnauthorizedError>;
   UpdateContactInput: UpdateContactInput;
   UpdateContactResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateContactResult']>;
@@ -1595,20 +1838,27 @@ export type ResolversParentTypes = ResolversObject<{
   BadRequestError: BadRequestError;
   Contact: RestContact;
   Boolean: Scalars['Boolean']['output'];
+  ContactConnection: Omit<ContactConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContactEdge']>, nodes: Array<ResolversParentTypes['Contact']> };
+  Int: Scalars['Int']['output'];
+  ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
+  ContactFilterInput: ContactFilterInput;
+  Float: Scalars['Float']['output'];
   ContactResult: ResolversUnionTypes<ResolversParentTypes>['ContactResult'];
+  ContactSortInput: ContactSortInput;
+  ContactsResult: ResolversUnionTypes<ResolversParentTypes>['ContactsResult'];
   CreateContactInput: CreateContactInput;
   CreateContactResult: ResolversUnionTypes<ResolversParentTypes>['CreateContactResult'];
   CreateContactSuccess: Omit<CreateContactSuccess, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   CustomField: RestContactCustomField;
   CustomFieldInput: CustomFieldInput;
   CustomFieldNumber: CustomFieldNumber;
-  Float: Scalars['Float']['output'];
   CustomFieldObject: CustomFieldObject;
   CustomFieldText: CustomFieldText;
   CustomFieldTextList: CustomFieldTextList;
   CustomFieldValue: ResolversUnionTypes<ResolversParentTypes>['CustomFieldValue'];
   CustomFieldValueInput: CustomFieldValueInput;
   DateTime: Scalars['DateTime']['output'];
+  DateTimeRangeInput: DateTimeRangeInput;
   DeleteContactResult: ResolversUnionTypes<ResolversParentTypes>['DeleteContactResult'];
   DeleteContactSuccess: DeleteContactSuccess;
   DisplayableError: ResolversInterfaceTypes<ResolversParentTypes>['DisplayableError'];
@@ -1626,9 +1876,10 @@ export type ResolversParentTypes = ResolversObject<{
   LocalDate: Scalars['LocalDate']['output'];
   Mutation: Record<PropertyKey, never>;
   NotFoundError: NotFoundError;
+  NumberRangeInput: NumberRangeInput;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RateLimitedError: RateLimitedError;
-  Int: Scalars['Int']['output'];
   RemoveContactTagsResult: ResolversUnionTypes<ResolversParentTypes>['RemoveContactTagsResult'];
   RemoveContactTagsSuccess: Omit<RemoveContactTagsSuccess, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
   UnauthorizedError: UnauthorizedError;
@@ -1726,8 +1977,25 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ContactConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactConnection'] = ResolversParentTypes['ContactConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ContactEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContactEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactEdge'] = ResolversParentTypes['ContactEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+}>;
+
 export type ContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactResult'] = ResolversParentTypes['ContactResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'BadRequestError' | 'Contact' | 'ForbiddenError' | 'NotFoundError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
+}>;
+
+export type ContactsResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactsResult'] = ResolversParentTypes['ContactsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'BadRequestError' | 'ContactConnection' | 'ForbiddenError' | 'RateLimitedError' | 'UnauthorizedError' | 'UpstreamError' | 'ValidationError', ParentType, ContextType>;
 }>;
 
 export type CreateContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateContactResult'] = ResolversParentTypes['CreateContactResult']> = ResolversObject<{
@@ -1847,8 +2115,14 @@ export type NotFoundErrorResolvers<ContextType = GatewayContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   contact?: Resolver<ResolversTypes['ContactResult'], ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  contacts?: Resolver<ResolversTypes['ContactsResult'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first' | 'locationId'>>;
 }>;
 
 export type RateLimitedErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RateLimitedError'] = ResolversParentTypes['RateLimitedError']> = ResolversObject<{
@@ -1929,7 +2203,10 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   AttributionSource?: AttributionSourceResolvers<ContextType>;
   BadRequestError?: BadRequestErrorResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  ContactConnection?: ContactConnectionResolvers<ContextType>;
+  ContactEdge?: ContactEdgeResolvers<ContextType>;
   ContactResult?: ContactResultResolvers<ContextType>;
+  ContactsResult?: ContactsResultResolvers<ContextType>;
   CreateContactResult?: CreateContactResultResolvers<ContextType>;
   CreateContactSuccess?: CreateContactSuccessResolvers<ContextType>;
   CustomField?: CustomFieldResolvers<ContextType>;
@@ -1952,6 +2229,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LocalDate?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   NotFoundError?: NotFoundErrorResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateLimitedError?: RateLimitedErrorResolvers<ContextType>;
   RemoveContactTagsResult?: RemoveContactTagsResultResolvers<ContextType>;

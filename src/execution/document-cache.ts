@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { compiledBytes, documentBytes, expandedFields, MAX_COMPILED_FIELDS } from './memory-estimate';
+import { hasRecursiveVariables } from './recursive-inputs';
 
 /** `null`: the document has errors; Apollo Server answers it. */
 export type CachedDocument = DocumentNode | null;
@@ -52,6 +53,7 @@ export class DocumentCache {
   private readonly probation: LRUCache<string, Entry>;
   private readonly protected: LRUCache<string, Entry>;
   private readonly compilations: TokenBucket;
+  private readonly compileSchema: GraphQLSchema;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -59,8 +61,16 @@ export class DocumentCache {
     private readonly rules: readonly ValidationRule[],
     private readonly parseOptions: ParseOptions,
     maxBytes: number,
-    { compilationsPerSecond = COMPILATIONS_PER_SECOND }: { compilationsPerSecond?: number } = {},
+    {
+      compilationsPerSecond = COMPILATIONS_PER_SECOND,
+      compileSchema = schema,
+    }: {
+      compilationsPerSecond?: number;
+      /** What graphql-jit compiles against: `schema` with its recursive inputs unrolled (src/schema.ts). */
+      compileSchema?: GraphQLSchema;
+    } = {},
   ) {
+    this.compileSchema = compileSchema;
     this.compilations = new TokenBucket(compilationsPerSecond);
     const sizeCalculation = (entry: Entry) => entry.bytes;
     this.probation = new LRUCache({ maxSize: Math.max(1, Math.floor(maxBytes * PROBATION_SHARE)), sizeCalculation });
@@ -99,7 +109,8 @@ export class DocumentCache {
   /**
    * The compiled query of the document's operation, from its second run on: compiling costs
    * milliseconds, which pays back only for operations that repeat. Null on the first run, for an
-   * operation graphql-jit cannot compile, and for one too large to compile (graphql-js runs those).
+   * operation graphql-jit cannot compile (one with a recursive input variable, without a compile
+   * schema that unrolls it), and for one too large to compile (graphql-js runs those).
    */
   compiled(query: string, found: DocumentEntry, operation: OperationDefinitionNode): CompiledQuery | null {
     const entry = found as Entry;
@@ -116,14 +127,17 @@ export class DocumentCache {
     // Out of compilations for now: graphql-js runs it, and a later run compiles it.
     if (!this.compilations.take()) return null;
     let compiled: CompiledQuery | null = null;
-    if (expandedFields(this.schema, document, operation) <= MAX_COMPILED_FIELDS) {
-      const result = compileQuery(this.schema, document, operation.name?.value, {
+    if (
+      expandedFields(this.compileSchema, document, operation) <= MAX_COMPILED_FIELDS &&
+      !hasRecursiveVariables(this.compileSchema, operation)
+    ) {
+      const result = compileQuery(this.compileSchema, document, operation.name?.value, {
         disablingCapturingStackErrors: true,
       });
       compiled = isCompiledQuery(result) ? result : null;
     }
     operations.set(name, compiled);
-    if (compiled) this.grow(query, entry, compiledBytes(this.schema, query, document, operation));
+    if (compiled) this.grow(query, entry, compiledBytes(this.compileSchema, query, document, operation));
     return compiled;
   }
 

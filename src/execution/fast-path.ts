@@ -22,7 +22,7 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { GatewayContext } from '../request/context';
-import { countEntityRepresentations } from './limits';
+import { countEntityRepresentations, variableNestingProblem } from './limits';
 import type { OperationLog } from '../observability/operation-log';
 import type { GraphqlPipeline } from './pipeline';
 import { ResponseMediaTypes } from './media-types';
@@ -80,6 +80,7 @@ export class FastPath {
     if (!operation || operation.operation === 'subscription') return undefined;
     const variables = body.variables ?? undefined;
     if (countEntityRepresentations(operation, variables) > this.pipeline.maxEntities) return undefined;
+    if (variableNestingProblem(this.pipeline.schema, operation, variables) !== undefined) return undefined;
 
     const contextValue = context();
     const compiled = this.pipeline.documents.compiled(body.query, entry, operation);

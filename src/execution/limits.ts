@@ -1,17 +1,19 @@
 /**
  * Operation limits, each refused before execution with a clear error and nothing sent upstream:
  * depth, aliases and directives (GraphQL Armor's validation rules), root fields (below), tokens (the
- * parser's `maxTokens`, set in server.ts) and `_entities` representations (checked once the operation
- * and its variables are known).
+ * parser's `maxTokens`, set in server.ts), and, once the operation and its variables are known,
+ * `_entities` representations and the nesting of variables of a recursive input type.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { recursiveVariables } from './recursive-inputs';
 import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -111,4 +113,56 @@ export function countEntityRepresentations(
     }
   }
   return count;
+}
+
+/**
+ * How deep, in JSON levels, a variable of a recursive input type may nest. graphql-js coerces input
+ * values recursively, so without a bound a request well under the body limit (a thousand nested
+ * filter groups) exhausts the stack; the schema's own documented limits are far below this one.
+ */
+export const MAX_RECURSIVE_VARIABLE_DEPTH = 32;
+
+/**
+ * The message refusing the operation's variables when one of a recursive input type nests deeper
+ * than MAX_RECURSIVE_VARIABLE_DEPTH; undefined when none does.
+ */
+export function variableNestingProblem(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): string | undefined {
+  for (const name of recursiveVariables(schema, operation)) {
+    if (jsonDepthExceeds(variables?.[name], MAX_RECURSIVE_VARIABLE_DEPTH)) {
+      return `Variable "$${name}" nests deeper than ${MAX_RECURSIVE_VARIABLE_DEPTH} levels.`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `value` nests arrays and objects more than `max` deep; iterative, so any depth is safe. */
+function jsonDepthExceeds(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses, before execution, variables that nest past MAX_RECURSIVE_VARIABLE_DEPTH (a 400). */
+export function variableNestingPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, schema }) {
+          const problem = operation && variableNestingProblem(schema, operation, request.variables);
+          if (problem) {
+            throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
 }

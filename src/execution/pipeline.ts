@@ -39,11 +39,11 @@ import {
 import type { Config } from '../config';
 import type { GatewayContext } from '../request/context';
 import { createErrorFormatter } from './errors';
-import { entitiesLimitPlugin, limitRules } from './limits';
+import { entitiesLimitPlugin, limitRules, variableNestingPlugin } from './limits';
 import type { Logger } from '../logging/logger';
 import { operationLogPlugin, type OperationLog } from '../observability/operation-log';
 import { recordRootResults } from '../observability/root-results';
-import { buildGatewaySchema } from '../schema';
+import { buildCompileSchema, buildGatewaySchema } from '../schema';
 import { DocumentCache } from './document-cache';
 import { documentBytes, persistedQueryBytes } from './memory-estimate';
 
@@ -118,7 +118,9 @@ export function buildPipeline({
     parseOptions,
     formatError,
     plugins,
-    documents: new DocumentCache(schema, rules, parseOptions, config.documentCacheBytes),
+    documents: new DocumentCache(schema, rules, parseOptions, config.documentCacheBytes, {
+      compileSchema: buildCompileSchema(schema),
+    }),
     maxEntities: config.limits.maxEntities,
     handsOver: (headers) => handsOver.some((when) => when(headers)),
     apollo: {
@@ -181,6 +183,13 @@ function declaredPlugins({
       fastPath: {
         kind: 'mirrored',
         why: 'the fast path counts representations the same way and hands an operation over the limit to Apollo Server, which refuses it here',
+      },
+    },
+    {
+      plugin: variableNestingPlugin(),
+      fastPath: {
+        kind: 'mirrored',
+        why: 'the fast path measures the same nesting and hands variables past the limit to Apollo Server, which refuses them here',
       },
     },
     {

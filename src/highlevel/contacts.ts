@@ -1,16 +1,20 @@
 /**
- * HighLevel's contacts resource: `POST /contacts/`, `GET`, `PUT` and `DELETE /contacts/{contactId}`,
- * and its tags. One instance per GraphQL
- * request (it holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
+ * HighLevel's contacts resource: `POST /contacts/`, `POST /contacts/upsert`, `POST /contacts/search`,
+ * `GET`, `PUT` and `DELETE /contacts/{contactId}`, and its tags. One instance per GraphQL request (it
+ * holds that caller's client). Bodies are read into REST shapes; GraphQL is not known here.
  */
 import type { Logger } from '../logging/logger';
 import type { HighLevelClient } from './client';
 import type { UpstreamResult } from './outcome';
-import { readContactEnvelope } from './read-contact';
+import { readContact, readContactEnvelope } from './read-contact';
+import { readSearchAfter } from './search-after';
 import type {
   RestContact,
   RestCreateContactBody,
   RestDeleteContactResponse,
+  RestSearchBody,
+  RestSearchHit,
+  RestSearchResponse,
   RestTagsResponse,
   RestUpdateContactBody,
   RestUpsertContactBody,
@@ -61,6 +65,17 @@ export class ContactsApi {
     );
   }
 
+  /**
+   * `POST /contacts/search`: a page of contacts, each with its `searchAfter`. It changes nothing, so it
+   * is retried and admitted as a read.
+   */
+  search(body: RestSearchBody): Promise<UpstreamResult<RestSearchResponse>> {
+    return this.client.call(
+      { method: 'POST', endpoint: 'POST /contacts/search', segments: ['contacts', 'search'], body, readOnly: true },
+      (json) => this.readSearch(json),
+    );
+  }
+
   /** `DELETE /contacts/{contactId}`. */
   delete(contactId: string): Promise<UpstreamResult<RestDeleteContactResponse>> {
     return this.client.call(
@@ -97,15 +112,56 @@ export class ContactsApi {
 
   private readContact(json: unknown, endpoint: string): RestContact | undefined {
     const read = readContactEnvelope(json);
-    if (read && read.dropped.length > 0) {
-      // Field names only: values are customer data.
-      this.logger.warn(
-        { upstream: { endpoint, dropped: read.dropped } },
-        'upstream contact had fields off the contract',
-      );
-    }
+    if (read) this.warnDropped(endpoint, read.dropped);
     return read?.contact;
   }
+
+  /**
+   * `{ contacts: [...], total }`. A contact without an id or without a usable `searchAfter` (nothing
+   * could resume after it) is left out of the page and named in one `warn` line; a body without a
+   * `contacts` array is not a search answer.
+   */
+  private readSearch(json: unknown): RestSearchResponse | undefined {
+    if (!isRecord(json) || !Array.isArray(json.contacts)) return undefined;
+    const hits: RestSearchHit[] = [];
+    const dropped: string[] = [];
+    json.contacts.forEach((raw: unknown, index) => {
+      const read = readContact(raw);
+      const searchAfter = readSearchAfter(isRecord(raw) ? raw.searchAfter : undefined);
+      if (!read || !searchAfter) {
+        dropped.push(read ? `contacts.${index}.searchAfter` : `contacts.${index}`);
+        return;
+      }
+      for (const field of read.dropped) dropped.push(`contacts.${index}.${field}`);
+      hits.push({ contact: read.contact, searchAfter });
+    });
+    this.warnDropped('POST /contacts/search', dropped);
+    return { hits, received: json.contacts.length, total: readTotal(json) };
+  }
+
+  private warnDropped(endpoint: string, dropped: string[]): void {
+    if (dropped.length === 0) return;
+    // Field names only: values are customer data. A page of drifting contacts names at most a few.
+    this.logger.warn(
+      { upstream: { endpoint, dropped: dropped.slice(0, MAX_DROPPED_NAMED), droppedCount: dropped.length } },
+      'upstream contact had fields off the contract',
+    );
+  }
+}
+
+const MAX_DROPPED_NAMED = 20;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The live API's `total` (the OpenAPI's `count` where `total` is missing): a whole number, or unknown. */
+function readTotal(json: Record<string, unknown>): number | undefined {
+  for (const key of ['total', 'count']) {
+    const value = json[key];
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  }
+  return undefined;
 }
 
 /** The documented `{ succeded: true }`; anything else did not say the contact was deleted. */

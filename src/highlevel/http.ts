@@ -37,6 +37,16 @@ export interface UpstreamRequest {
   /** Path segments below the base URL; each is percent-encoded as one segment. */
   segments: readonly string[];
   body?: unknown;
+  /**
+   * A POST that changes nothing upstream (a search): retried and admitted as a read. Every GET is a
+   * read without it.
+   */
+  readOnly?: true;
+}
+
+/** Whether a request only reads: safe to repeat, and never held back as a write. */
+function isRead(request: UpstreamRequest): boolean {
+  return request.method === 'GET' || request.readOnly === true;
 }
 
 /** One attempt at an upstream call, as logs and metrics see it: no URL, no token, no body. */
@@ -97,7 +107,6 @@ export interface TransportOptions {
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** Connections per upstream origin, and so calls in flight to it (src/highlevel/upstream-slots.ts). */
 const CONNECTIONS = 256;
-const WRITES: ReadonlySet<UpstreamRequest['method']> = new Set(['PUT', 'POST', 'DELETE']);
 const USER_AGENT = 'highlevel-contacts-gateway';
 
 export class HighLevelTransport {
@@ -165,7 +174,7 @@ export class HighLevelTransport {
     try {
       for (let attempt = 1; ; attempt += 1) {
         const { result, errorCode, notSent } = await this.attempt(call, attempt);
-        if (result.ok || notSent || !isRetryable({ method: request.method, failure: result.failure, errorCode }))
+        if (result.ok || notSent || !isRetryable({ read: isRead(request), failure: result.failure, errorCode }))
           return result;
         const delay = retryDelayMs(attempt, result.failure, endsAt - performance.now());
         if (delay === undefined || !(await sleepWithin(delay, deadline))) return result;
@@ -181,7 +190,7 @@ export class HighLevelTransport {
   ): Promise<{ result: UpstreamResult<T>; errorCode?: string; notSent?: true }> {
     const waitStarted = performance.now();
     const { pool, slots } = this.upstream(this.connection.baseUrl.origin);
-    const admission = await slots.acquire(WRITES.has(request.method), endsAt);
+    const admission = await slots.acquire(!isRead(request), endsAt);
     if (admission === 'overloaded') {
       report({
         endpoint: request.endpoint,

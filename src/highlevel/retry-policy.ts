@@ -1,6 +1,6 @@
 /**
- * When an upstream call is tried again. Reads (GET) are safe to repeat: they retry on connection
- * errors, 5xx and 429. Writes are retried only when the request provably never reached HighLevel
+ * When an upstream call is tried again. Reads (GET, and a POST that only reads, like a search) are safe
+ * to repeat: they retry on connection errors, 5xx and 429. Writes are retried only when the request provably never reached HighLevel
  * (the connection was refused, the name did not resolve, the connect timed out), because a write that
  * may have been applied must not be applied twice. Every retry fits inside the call's one deadline and
  * never comes before HighLevel's Retry-After.
@@ -15,16 +15,17 @@ const MAX_BACKOFF_MS = 1000;
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface AttemptOutcome {
-  method: string;
+  /** Whether the call only reads: repeating it changes nothing upstream. */
+  read: boolean;
   failure: UpstreamFailure;
   /** The transport error's code, when no response arrived. */
   errorCode?: string;
 }
 
 /** Whether this failed attempt may be repeated, before looking at time. */
-export function isRetryable({ method, failure, errorCode }: AttemptOutcome): boolean {
+export function isRetryable({ read, failure, errorCode }: AttemptOutcome): boolean {
   if (errorCode !== undefined && NEVER_SENT.has(errorCode)) return true;
-  if (method !== 'GET') return false;
+  if (!read) return false;
   if (failure.kind === 'rate-limited') return true;
   return failure.kind === 'unavailable' && (failure.reason === 'unreachable' || failure.reason === 'server-error');
 }

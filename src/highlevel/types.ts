@@ -245,3 +245,54 @@ export interface RestUser {
   email?: string;
   phone?: string;
 }
+
+/** A search operator (`POST /contacts/search`). */
+export type RestSearchOperator = 'eq' | 'not_eq' | 'contains' | 'not_contains' | 'exists' | 'not_exists' | 'range';
+
+/** The bounds of a `range` condition: ISO timestamps for dates, numbers otherwise. */
+export type RestSearchRange = Partial<Record<'gt' | 'gte' | 'lt' | 'lte', string | number>>;
+
+/** One condition: `value` is absent for `exists` and `not_exists`. */
+export interface RestSearchCondition {
+  field: string;
+  operator: RestSearchOperator;
+  value?: string | number | boolean | string[] | RestSearchRange;
+}
+
+/** A group of conditions or groups, combined with AND or OR. */
+export interface RestSearchGroup {
+  group: 'AND' | 'OR';
+  filters: RestSearchFilter[];
+}
+
+export type RestSearchFilter = RestSearchCondition | RestSearchGroup;
+
+/** A `searchAfter` value: the sort values of a contact, then its id. */
+export type RestSearchAfter = (string | number)[];
+
+/**
+ * The body of `POST /contacts/search` (`SearchBodyV2DTO`, which the OpenAPI leaves empty; the contract
+ * documents it). The gateway pages with `searchAfter` only, never `page`.
+ */
+export interface RestSearchBody {
+  locationId: string;
+  pageLimit: number;
+  searchAfter?: RestSearchAfter;
+  query?: string;
+  filters?: RestSearchFilter[];
+  sort?: { field: string; direction: 'asc' | 'desc' }[];
+}
+
+/** A contact of a search page, with the `searchAfter` that resumes after it. */
+export interface RestSearchHit {
+  contact: RestContact;
+  searchAfter: RestSearchAfter;
+}
+
+/** 200 of `POST /contacts/search`: `total` is undefined when HighLevel did not send a count. */
+export interface RestSearchResponse {
+  hits: RestSearchHit[];
+  /** How many contacts HighLevel sent, the unreadable ones included: a page shorter than asked is the last. */
+  received: number;
+  total: number | undefined;
+}

@@ -110,10 +110,13 @@ export function createFailureMember(failure: UpstreamFailure): CreateFailureMemb
     : member;
 }
 
-export type UpsertFailureMember = Exclude<ErrorMember, { __typename: 'NotFoundError' }>;
+export type NoContactNamedFailureMember = Exclude<ErrorMember, { __typename: 'NotFoundError' }>;
 
-/** The member of `UpsertContactResult`: no contact is named by an upsert, so "not found" is HighLevel's 400. */
-export function upsertFailureMember(failure: UpstreamFailure): UpsertFailureMember {
+/**
+ * The member of `UpsertContactResult` and `ContactsResult`: neither operation names a contact, so a
+ * "not found" is HighLevel's 400.
+ */
+export function noContactNamedFailureMember(failure: UpstreamFailure): NoContactNamedFailureMember {
   const member = errorMember(failure);
   return member.__typename === 'NotFoundError'
     ? { __typename: 'BadRequestError', code: 'BAD_REQUEST', message: member.message }

@@ -11,8 +11,14 @@ import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { isCanonicalDateTime } from '../mapping/contact-values';
 
-export const DateTime = new GraphQLScalarType<Date | string, string>({
-  ...DateTimeResolver.toConfig(),
+const config = DateTimeResolver.toConfig();
+
+export const DateTime = new GraphQLScalarType<string, string>({
+  ...config,
+  // An input is checked by graphql-scalars and handed to resolvers as its canonical `toISOString`
+  // (what codegen types it as, and what HighLevel's range filters take).
+  parseValue: (value) => DateTimeResolver.parseValue(value).toISOString(),
+  parseLiteral: (ast, variables) => DateTimeResolver.parseLiteral(ast, variables).toISOString(),
   serialize(value) {
     if (typeof value === 'string' && isCanonicalDateTime(value)) return value;
     const serialized: unknown = DateTimeResolver.serialize(value);

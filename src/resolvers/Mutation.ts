@@ -4,7 +4,7 @@ import type { UpstreamResult } from '../highlevel/outcome';
 import type { RestTagsResponse } from '../highlevel/types';
 import { contactIdIssues } from '../mapping/contact-id';
 import { tagsIssues } from '../mapping/contact-tags';
-import { createFailureMember, errorMember, invalidInput, upsertFailureMember } from '../mapping/failures';
+import { createFailureMember, errorMember, invalidInput, noContactNamedFailureMember } from '../mapping/failures';
 import { toCreateContactBody, toUpdateContactBody, toUpsertContactBody } from '../mapping/contact-input';
 
 export const Mutation: MutationResolvers = {
@@ -36,7 +36,7 @@ export const Mutation: MutationResolvers = {
     if (!mapped.ok) return invalidInput(mapped.issues);
 
     const result = await contacts.upsert(mapped.body);
-    if (!result.ok) return upsertFailureMember(result.failure);
+    if (!result.ok) return noContactNamedFailureMember(result.failure);
     const { contact } = result.value;
     loaders.contacts.clear(contact.id).prime(contact.id, { ok: true, value: contact });
     return { __typename: 'UpsertContactSuccess', contact, created: result.value.new };

@@ -5,6 +5,7 @@
 import type {
   AddContactTagsResultResolvers,
   ContactResultResolvers,
+  ContactsResultResolvers,
   CreateContactResultResolvers,
   CustomFieldValueResolvers,
   DeleteContactResultResolvers,
@@ -25,3 +26,4 @@ export const RemoveContactTagsResult: RemoveContactTagsResultResolvers = { __res
 export const DeleteContactResult: DeleteContactResultResolvers = { __resolveType: byTypename };
 export const CreateContactResult: CreateContactResultResolvers = { __resolveType: byTypename };
 export const UpsertContactResult: UpsertContactResultResolvers = { __resolveType: byTypename };
+export const ContactsResult: ContactsResultResolvers = { __resolveType: byTypename };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import {
   AddContactTagsResult,
   ContactResult,
+  ContactsResult,
   CreateContactResult,
   CustomFieldValue,
   DeleteContactResult,
@@ -40,6 +41,7 @@ export const resolvers: Resolvers = {
   UpdateContactResult,
   UpsertContactResult,
   ContactResult,
+  ContactsResult,
   CreateContactResult,
   CustomFieldValue,
   DeleteContactResult,

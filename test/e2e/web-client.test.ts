@@ -3,7 +3,9 @@ import {
   GatewayRequestError,
   toCreateOutcome,
   toDeleteOutcome,
+  searchAllContacts,
   toOutcome,
+  toSearchOutcome,
   toUpsertOutcome,
 } from '../../examples/web-client/src/client';
 import { startStack, type Stack } from './harness';
@@ -73,6 +75,35 @@ describe('the example web client against a real gateway', () => {
 
     token = 'expired-token-0000';
     expect(toOutcome(await client.updateContact({ id, input: { city: 'X' } }))).toEqual({ kind: 'sign-in-again' });
+  });
+
+  it('searches with a filter group and walks every page', async () => {
+    const client = createContactsClient({ endpoint: stack.gateway.url, getToken: () => stack.seed.token });
+    const locationId = stack.seed.locationId;
+    const filters = [
+      {
+        group: 'OR' as const,
+        filters: [
+          { field: 'TAGS' as const, operator: 'CONTAINS' as const, values: ['vip'] },
+          { field: 'CITY' as const, operator: 'EQ' as const, text: 'Denver' },
+        ],
+      },
+    ];
+    const first = toSearchOutcome(await client.searchContacts({ locationId, filters, first: 10 }));
+    if (first.kind !== 'page') throw new Error(`no page: ${JSON.stringify(first)}`);
+    expect(first.contacts).toHaveLength(10);
+    expect(first.nextCursor).not.toBeNull();
+
+    const all = await searchAllContacts(client, { locationId, filters, first: 10 });
+    if (all.kind !== 'all') throw new Error(`no walk: ${JSON.stringify(all)}`);
+    expect(all.contacts).toHaveLength(first.totalCount ?? -1);
+    expect(new Set(all.contacts.map((contact) => contact.id)).size).toBe(all.contacts.length);
+    expect(all.contacts.slice(0, 10)).toEqual(first.contacts);
+
+    expect(toSearchOutcome(await client.searchContacts({ locationId, first: 0 }))).toEqual({
+      kind: 'fix-input',
+      problems: [{ field: 'first', message: 'first must be 1 to 500' }],
+    });
   });
 
   it('raises a transport error when the gateway refuses the request itself', async () => {

@@ -432,6 +432,232 @@ describe('refusals', () => {
   });
 });
 
+describe('POST /contacts/search', () => {
+  // A simulator of its own: other tests add contacts to the demo location.
+  let searched: HighLevelSimulator;
+  beforeAll(async () => {
+    searched = new HighLevelSimulator();
+    await searched.start();
+    seedDemoData(searched);
+  });
+  afterAll(() => searched.stop());
+
+  type Page = { contacts: (RestContact & { searchAfter: (string | number)[] })[]; total: number };
+  const search = async (body: object, token?: string) => {
+    const reply = await call('/contacts/search', { method: 'POST', body, token, on: searched });
+    return { ...reply, page: reply.json as Page };
+  };
+  const ids = (page: Page) => page.contacts.map((contact) => contact.id);
+
+  it('answers a page of the location, latest added first, each contact with its searchAfter, and the total', async () => {
+    const { status, page } = await search({ locationId: seed.locationId, pageLimit: 5 });
+    expect(status).toBe(200);
+    expect(page.total).toBe(seed.locationContactCount);
+    expect(page.contacts).toHaveLength(5);
+    const added = page.contacts.map((contact) => Date.parse(contact.dateAdded ?? ''));
+    expect(added).toEqual([...added].sort((a, b) => b - a));
+    for (const contact of page.contacts) {
+      expect(contact.locationId).toBe(seed.locationId);
+      expect(contact.searchAfter).toEqual([Date.parse(contact.dateAdded ?? ''), contact.id]);
+    }
+  });
+
+  it('pages by searchAfter through every contact exactly once; a page shorter than pageLimit is the last', async () => {
+    const seen: string[] = [];
+    let searchAfter: (string | number)[] | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const { page } = await search({
+        locationId: seed.locationId,
+        pageLimit: 25,
+        ...(searchAfter ? { searchAfter } : {}),
+      });
+      seen.push(...ids(page));
+      if (page.contacts.length < 25) break;
+      searchAfter = page.contacts.at(-1)?.searchAfter;
+    }
+    expect(seen).toHaveLength(seed.locationContactCount);
+    expect(new Set(seen).size).toBe(seed.locationContactCount);
+    expect(seen).not.toContain(seed.otherLocationContactId);
+  });
+
+  it('pages by page number, up to 10,000 records', async () => {
+    const first = await search({ locationId: seed.locationId, pageLimit: 10 });
+    const second = await search({ locationId: seed.locationId, pageLimit: 10, page: 2 });
+    const both = await search({ locationId: seed.locationId, pageLimit: 20 });
+    expect([...ids(first.page), ...ids(second.page)]).toEqual(ids(both.page));
+    expect((await search({ locationId: seed.locationId, pageLimit: 500, page: 21 })).status).toBe(422);
+  });
+
+  it('applies the contract sample: a condition AND an OR group, sorted by first name descending', async () => {
+    const { page } = await search({
+      locationId: seed.locationId,
+      pageLimit: 100,
+      filters: [
+        { field: 'dnd', operator: 'eq', value: true },
+        {
+          group: 'OR',
+          filters: [
+            { field: 'firstNameLowerCase', operator: 'eq', value: 'grace' },
+            { field: 'lastNameLowerCase', operator: 'eq', value: 'deo' },
+          ],
+        },
+      ],
+      sort: [{ field: 'firstNameLowerCase', direction: 'desc' }],
+    });
+    expect(page.contacts.length).toBeGreaterThan(1);
+    for (const contact of page.contacts) {
+      expect(contact.dnd).toBe(true);
+      expect(contact.firstNameLowerCase === 'grace' || contact.lastNameLowerCase === 'deo').toBe(true);
+    }
+    const names = page.contacts.map((contact) => contact.firstNameLowerCase ?? '');
+    expect(names).toEqual([...names].sort().reverse());
+    expect(page.contacts[0]?.searchAfter).toEqual([names[0], page.contacts[0]?.id]);
+    expect(page.total).toBe(page.contacts.length);
+  });
+
+  it.each([
+    [
+      'email eq, without case',
+      { field: 'email', operator: 'eq', value: 'ROSAN@deos.com' },
+      (c: RestContact) => c.email === 'rosan@deos.com',
+    ],
+    [
+      'city contains',
+      { field: 'city', operator: 'contains', value: 'chest' },
+      (c: RestContact) => c.city === 'Manchester',
+    ],
+    [
+      'city not_contains',
+      { field: 'city', operator: 'not_contains', value: 'chest' },
+      (c: RestContact) => c.city !== 'Manchester',
+    ],
+    [
+      'tags contains any of a list',
+      { field: 'tags', operator: 'contains', value: ['vip', 'trial'] },
+      (c: RestContact) => (c.tags ?? []).some((t) => t === 'vip' || t === 'trial'),
+    ],
+    [
+      'tags not_contains',
+      { field: 'tags', operator: 'not_contains', value: ['vip'] },
+      (c: RestContact) => !(c.tags ?? []).includes('vip'),
+    ],
+    ['companyName exists', { field: 'companyName', operator: 'exists' }, (c: RestContact) => Boolean(c.companyName)],
+    ['companyName not_exists', { field: 'companyName', operator: 'not_exists' }, (c: RestContact) => !c.companyName],
+    [
+      'assignedTo not_eq',
+      { field: 'assignedTo', operator: 'not_eq', value: 'y0BeYjuRIlDwsDcOHOJo' },
+      (c: RestContact) => c.assignedTo !== 'y0BeYjuRIlDwsDcOHOJo',
+    ],
+    [
+      'dateAdded range',
+      { field: 'dateAdded', operator: 'range', value: { gte: '2024-03-01T00:00:00.000Z', lt: '2024-04-01T00:00:00Z' } },
+      (c: RestContact) => (c.dateAdded ?? '') >= '2024-03-01' && (c.dateAdded ?? '') < '2024-04-01',
+    ],
+    [
+      'a custom field range',
+      { field: 'customFields.TeamS1zeNumF1eLd0001', operator: 'range', value: { gt: 20 } },
+      (c: RestContact) => Number(c.customFields?.find((f) => f.id === 'TeamS1zeNumF1eLd0001')?.value) > 20,
+    ],
+  ] as const)('filters by %s', async (_name, filter, expected) => {
+    const { status, page } = await search({ locationId: seed.locationId, pageLimit: 500, filters: [filter] });
+    expect(status).toBe(200);
+    const all = (await search({ locationId: seed.locationId, pageLimit: 500 })).page.contacts;
+    const want = all.filter((contact) => expected(contact)).map((contact) => contact.id);
+    expect(want.length).toBeGreaterThan(0);
+    expect(want.length).toBeLessThan(all.length);
+    expect(ids(page)).toEqual(want);
+    expect(page.total).toBe(want.length);
+  });
+
+  it('searches names, emails, phones and companies with query, without case', async () => {
+    expect(ids((await search({ locationId: seed.locationId, pageLimit: 10, query: 'LOVELACE' })).page)).toEqual([ada]);
+    expect(ids((await search({ locationId: seed.locationId, pageLimit: 10, query: '(888) 888' })).page)).toEqual([
+      rosan,
+    ]);
+    const company = (await search({ locationId: seed.locationId, pageLimit: 500, query: 'bletchley' })).page;
+    expect(company.contacts.length).toBeGreaterThan(0);
+    expect(company.contacts.every((contact) => contact.companyName === 'Bletchley Labs')).toBe(true);
+  });
+
+  it('shows writes to later searches, and deletes', async () => {
+    const created = await call('/contacts/', {
+      method: 'POST',
+      body: { locationId: seed.locationId, firstName: 'Zebedee' },
+      on: searched,
+    });
+    const id = contactOf(created).id;
+    expect(ids((await search({ locationId: seed.locationId, pageLimit: 1 })).page)).toEqual([id]);
+    await call(`/contacts/${id}`, { method: 'DELETE', on: searched });
+    expect(ids((await search({ locationId: seed.locationId, pageLimit: 1 })).page)).not.toEqual([id]);
+  });
+
+  it.each([
+    [{ pageLimit: 20 }, ['locationId should not be empty', 'locationId must be a string']],
+    [{ locationId: 've9EPM428h8vShlRW1KT' }, ['pageLimit must be an integer number']],
+    [{ locationId: 've9EPM428h8vShlRW1KT', pageLimit: 501 }, ['pageLimit must not be greater than 500']],
+    [{ locationId: 've9EPM428h8vShlRW1KT', pageLimit: 0 }, ['pageLimit must not be less than 1']],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, page: 2, searchAfter: [1, 'a'] },
+      ['page and searchAfter cannot be used together'],
+    ],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, searchAfter: [1] },
+      ['searchAfter must hold one value for each sort field and the id'],
+    ],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, query: 'q'.repeat(76) },
+      ['query must be shorter than or equal to 75 characters'],
+    ],
+    [{ locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, cursor: 'x' }, ['property cursor should not exist']],
+    [
+      {
+        locationId: 've9EPM428h8vShlRW1KT',
+        pageLimit: 5,
+        filters: [{ field: 'email', operator: 'exists', value: 'x' }],
+      },
+      ['filters.0.value must not be set for exists'],
+    ],
+    [
+      {
+        locationId: 've9EPM428h8vShlRW1KT',
+        pageLimit: 5,
+        filters: [{ field: 'email', operator: 'contains', value: 'a@b' }],
+      },
+      ['filters.0.value must not contain special characters'],
+    ],
+    [
+      {
+        locationId: 've9EPM428h8vShlRW1KT',
+        pageLimit: 5,
+        filters: [{ field: 'city', operator: 'eq', value: 'x'.repeat(76) }],
+      },
+      ['filters.0.value must be shorter than or equal to 75 characters'],
+    ],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, filters: [{ field: 'nickname', operator: 'exists' }] },
+      ['filters.0.field must be a searchable contact field'],
+    ],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, filters: [{ group: 'XOR', filters: [] }] },
+      ['filters.0.group must be one of the following values: AND, OR', 'filters.0.filters must be a non-empty array'],
+    ],
+    [
+      { locationId: 've9EPM428h8vShlRW1KT', pageLimit: 5, sort: [{ field: 'tags', direction: 'up' }] },
+      [
+        'sort.0.field must be a sortable contact field',
+        'sort.0.direction must be one of the following values: asc, desc',
+      ],
+    ],
+  ])('422 for %j', async (body, message) => {
+    expect(await search(body)).toMatchObject({ status: 422, json: { statusCode: 422, message } });
+  });
+
+  it("403 for another location than the token's, 401 without a token", async () => {
+    expect((await search({ locationId: 'otherLocation0000001', pageLimit: 5 })).status).toBe(403);
+    expect((await search({ locationId: seed.locationId, pageLimit: 5 }, 'nope')).status).toBe(401);
+  });
+});
+
 describe('422 Unprocessable Entity', () => {
   it.each([
     [{ postalCode: null }, ['postalCode must be a string']],

@@ -1,3 +1,4 @@
+import { Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { DateTime } from '../../src/resolvers/DateTime';
 
@@ -25,10 +26,16 @@ describe('the DateTime scalar', () => {
     }
   });
 
-  it('reads inputs as graphql-scalars does', () => {
-    expect(DateTime.parseValue('2021-07-02T05:18:26.704Z')).toEqual(
-      DateTimeResolver.parseValue('2021-07-02T05:18:26.704Z'),
+  it('reads the inputs graphql-scalars accepts as their canonical UTC string, and refuses the rest', () => {
+    expect(DateTime.parseValue('2021-07-02T05:18:26.704Z')).toBe('2021-07-02T05:18:26.704Z');
+    expect(DateTime.parseValue('2021-07-02T07:18:26+02:00')).toBe('2021-07-02T05:18:26.000Z');
+    expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2021-07-02T05:18:26Z' }, {})).toBe(
+      '2021-07-02T05:18:26.000Z',
     );
+    for (const value of ['yesterday', '2023-02-30T00:00:00.000Z', 12]) {
+      expect(() => DateTime.parseValue(value)).toThrow();
+      expect(() => DateTimeResolver.parseValue(value)).toThrow();
+    }
     expect(DateTime.name).toBe('DateTime');
   });
 });

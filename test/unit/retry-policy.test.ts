@@ -25,8 +25,12 @@ describe('isRetryable', () => {
     ['POST', unreachable, 'ENOTFOUND', true],
     ['DELETE', unreachable, 'EAI_AGAIN', true],
     ['PUT', timeout, 'UND_ERR_CONNECT_TIMEOUT', true],
+    ['POST (read-only)', serverError, undefined, true],
+    ['POST (read-only)', rateLimited(1), undefined, true],
+    ['POST (read-only)', timeout, undefined, false],
   ] as const)('%s after %j (%s) -> %s', (method, failure, errorCode, expected) => {
-    expect(isRetryable({ method, failure, errorCode })).toBe(expected);
+    const read = method === 'GET' || method === 'POST (read-only)';
+    expect(isRetryable({ read, failure, errorCode })).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A small typed client for the contacts gateway, with plain `fetch`: what a frontend app needs to
- * update and read contacts and handle every outcome. Result and variable types come from the
+ * search, create, update, read and delete contacts and handle every outcome. Result and variable types come from the
  * generated documents, so this file stops compiling when the schema changes under it.
  */
 import type { TypedDocumentString } from './gql/graphql';
@@ -10,6 +10,7 @@ import {
   CreateContactDocument,
   DeleteContactDocument,
   RemoveContactTagsDocument,
+  SearchContactsDocument,
   UpdateContactDocument,
   UpsertContactDocument,
 } from './operations';
@@ -17,6 +18,8 @@ import type {
   CreateContactMutation,
   CreateContactMutationVariables,
   DeleteContactMutation,
+  SearchContactsQuery,
+  SearchContactsQueryVariables,
   UpdateContactMutation,
   UpdateContactMutationVariables,
   UpsertContactMutation,
@@ -77,7 +80,50 @@ export function createContactsClient({ endpoint, getToken }: ContactsClientOptio
       (await execute(CreateContactDocument, variables)).createContact,
     upsertContact: async (variables: UpsertContactMutationVariables) =>
       (await execute(UpsertContactDocument, variables)).upsertContact,
+    searchContacts: async (variables: SearchContactsQueryVariables) =>
+      (await execute(SearchContactsDocument, variables)).contacts,
   };
+}
+
+export type SearchContactsResult = SearchContactsQuery['contacts'];
+export type SearchedContact = Extract<
+  SearchContactsResult,
+  { __typename: 'ContactConnection' }
+>['edges'][number]['node'];
+
+/** A page of a search, or why there is none. */
+export type SearchOutcome =
+  { kind: 'page'; contacts: SearchedContact[]; nextCursor: string | null; totalCount: number | null } | FailureOutcome;
+
+export function toSearchOutcome(result: SearchContactsResult): SearchOutcome {
+  if (result.__typename !== 'ContactConnection') return toFailureOutcome(result);
+  return {
+    kind: 'page',
+    contacts: result.edges.map((edge) => edge.node),
+    nextCursor: result.pageInfo.hasNextPage ? (result.pageInfo.endCursor ?? null) : null,
+    totalCount: result.totalCount ?? null,
+  };
+}
+
+/**
+ * Every contact a search finds, page after page (an export, or "select all"); stops at the first
+ * failure and answers it. `maxPages` bounds the walk.
+ */
+export async function searchAllContacts(
+  client: Pick<ReturnType<typeof createContactsClient>, 'searchContacts'>,
+  variables: Omit<SearchContactsQueryVariables, 'after'>,
+  maxPages = 100,
+): Promise<{ kind: 'all'; contacts: SearchedContact[] } | FailureOutcome> {
+  const contacts: SearchedContact[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const outcome = toSearchOutcome(await client.searchContacts({ ...variables, after }));
+    if (outcome.kind !== 'page') return outcome;
+    contacts.push(...outcome.contacts);
+    if (outcome.nextCursor === null) break;
+    after = outcome.nextCursor;
+  }
+  return { kind: 'all', contacts };
 }
 
 export type UpdateContactResult = UpdateContactMutation['updateContact'];
@@ -142,7 +188,8 @@ type Failure =
   | Exclude<UpdateContactResult, { __typename: 'UpdateContactSuccess' }>
   | Exclude<DeleteContactResult, { __typename: 'DeleteContactSuccess' }>
   | Exclude<CreateContactResult, { __typename: 'CreateContactSuccess' | 'DuplicateContactError' }>
-  | Exclude<UpsertContactResult, { __typename: 'UpsertContactSuccess' }>;
+  | Exclude<UpsertContactResult, { __typename: 'UpsertContactSuccess' }>
+  | Exclude<SearchContactsResult, { __typename: 'ContactConnection' }>;
 
 function toFailureOutcome(result: Failure): FailureOutcome {
   switch (result.__typename) {

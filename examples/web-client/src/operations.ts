@@ -192,3 +192,53 @@ export const UpsertContactDocument = graphql(`
     }
   }
 `);
+
+export const SearchContactsDocument = graphql(`
+  query SearchContacts(
+    $locationId: ID!
+    $query: String
+    $filters: [ContactFilterInput!]
+    $sort: [ContactSortInput!]
+    $first: Int
+    $after: String
+  ) {
+    contacts(locationId: $locationId, query: $query, filters: $filters, sort: $sort, first: $first, after: $after) {
+      __typename
+      ... on ContactConnection {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            firstName
+            lastName
+            email
+            phone
+            tags
+            dateAdded
+          }
+        }
+      }
+      ... on DisplayableError {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          field
+          message
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UpstreamError {
+        statusCode
+      }
+    }
+  }
+`);

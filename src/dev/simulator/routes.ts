@@ -13,6 +13,7 @@ import type {
 import * as answers from './answers';
 import type { Answer } from './answers';
 import { applyUpdate } from './apply-update';
+import { readSearchBody, search } from './search';
 import type { ReceivedRequest } from './simulator';
 import type { SimulatorStore } from './store';
 import { validateCreateBody, validateTagsBody, validateUpdateBody, validateUpsertBody } from './validate-update';
@@ -44,6 +45,7 @@ const ROUTES: readonly Route[] = [
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)$/, handle: deleteContact },
   { method: 'POST', pattern: /^\/contacts\/?$/, handle: createContact },
   { method: 'POST', pattern: /^\/contacts\/upsert$/, handle: upsertContact },
+  { method: 'POST', pattern: /^\/contacts\/search$/, handle: searchContacts },
   { method: 'POST', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'add') },
   { method: 'DELETE', pattern: /^\/contacts\/([^/]+)\/tags$/, handle: (call) => changeTags(call, 'remove') },
   { method: 'GET', pattern: /^\/users\/([^/]+)$/, handle: readUser },
@@ -168,6 +170,19 @@ function storeContact(
   if (gender) contact.gender = gender;
   store.putContact(contact);
   return { contact };
+}
+
+/**
+ * `POST /contacts/search`: 200 with a page of the location's contacts (each with its `searchAfter`)
+ * and `total`; 422 for a body off the contract; 403 for another location than the token's.
+ */
+function searchContacts({ store, caller, request }: Call): Answer {
+  const body = jsonObjectBody(request);
+  if (!body) return answers.badRequest();
+  const read = readSearchBody(body);
+  if (Array.isArray(read)) return answers.unprocessable(read);
+  if (read.locationId !== caller.locationId) return answers.forbiddenLocation();
+  return { status: 200, body: search(store.contactsIn(read.locationId), read) };
 }
 
 /** `{ "succeded": true }` (sic), and the contact is gone: a later read is the unknown-id 400. */

@@ -12,6 +12,7 @@ export class SimulatorStore {
   /** The ids of contacts by location and email (lower case), and by location and phone (its digits). */
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly byPhone = new Map<string, Set<string>>();
+  private readonly byLocation = new Map<string, Set<string>>();
   private readonly users = new Map<string, RestUser>();
   private readonly fields = new Map<string, readonly CustomFieldDefinition[]>();
   /** Locations whose "Allow Duplicate Contact" setting is on (off by default, as in HighLevel). */
@@ -42,6 +43,17 @@ export class SimulatorStore {
   deleteContact(id: string): void {
     this.unindex(id);
     this.contacts.delete(id);
+  }
+
+  /**
+   * The location's contacts, as stored: for reading only, and only until the next change. A search
+   * reads every contact of a location, and copying each would cost more than the search itself.
+   */
+  *contactsIn(locationId: string): IterableIterator<Readonly<RestContact>> {
+    for (const id of this.byLocation.get(locationId) ?? []) {
+      const contact = this.contacts.get(id);
+      if (contact) yield contact;
+    }
   }
 
   /** A new contact id, 20 characters like HighLevel's. */
@@ -94,6 +106,7 @@ export class SimulatorStore {
       if (!ids) map.set(key, (ids = new Set()));
       ids.add(contact.id);
     };
+    add(this.byLocation, contact.locationId ?? '');
     if (contact.email) add(this.byEmail, emailKey(contact.locationId ?? '', contact.email));
     if (contact.phone) add(this.byPhone, phoneKey(contact.locationId ?? '', contact.phone));
   }
@@ -101,6 +114,7 @@ export class SimulatorStore {
   private unindex(id: string): void {
     const stored = this.contacts.get(id);
     if (!stored) return;
+    this.byLocation.get(stored.locationId ?? '')?.delete(id);
     if (stored.email) this.byEmail.get(emailKey(stored.locationId ?? '', stored.email))?.delete(id);
     if (stored.phone) this.byPhone.get(phoneKey(stored.locationId ?? '', stored.phone))?.delete(id);
   }

@@ -4,6 +4,134 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How a group combines its filters. */
+export type ContactFilterGroup =
+  /** Every filter of the group holds. */
+  | 'AND'
+  /** At least one filter of the group holds. */
+  | 'OR';
+
+/**
+ * One condition of a contact search, or a group of conditions. A condition sets `field` and `operator`
+ * and the one value the operator takes (none for `EXISTS` and `NOT_EXISTS`); a group sets `group` and
+ * `filters` and nothing else. Groups nest at most 3 deep, and a search holds at most 50 conditions. Text
+ * values are at most 75 characters.
+ */
+export type ContactFilterInput = {
+  /** The boolean of `EQ` and `NOT_EQ` on `DND` (or a custom field). */
+  boolean?: boolean | null | undefined;
+  /** With `field: CUSTOM_FIELD`: the custom field's id (1 to 64 characters of `A-Z a-z 0-9 _ -`). */
+  customFieldId?: string | null | undefined;
+  /** The bounds of `RANGE` on `DATE_ADDED`, `DATE_UPDATED` (or a custom field). */
+  dateRange?: DateTimeRangeInput | null | undefined;
+  /** The field a condition tests. */
+  field?: ContactSearchField | null | undefined;
+  /** The filters of a group: 1 to 50. */
+  filters?: Array<ContactFilterInput> | null | undefined;
+  /** Makes this filter a group: its `filters` combined with `AND` or `OR`. */
+  group?: ContactFilterGroup | null | undefined;
+  /** The number of `EQ` and `NOT_EQ` on a custom field. */
+  number?: number | null | undefined;
+  /** The bounds of `RANGE` on a custom field. */
+  numberRange?: NumberRangeInput | null | undefined;
+  /** How the condition compares the field. */
+  operator?: ContactFilterOperator | null | undefined;
+  /** The text of `EQ`, `NOT_EQ`, `CONTAINS` and `NOT_CONTAINS` on a text field (or a custom field). */
+  text?: string | null | undefined;
+  /** The tags of `CONTAINS` and `NOT_CONTAINS` on `TAGS`: 1 to 100. */
+  values?: Array<string> | null | undefined;
+};
+
+/** How a condition compares its field. */
+export type ContactFilterOperator =
+  /** Contains `text` (letters, digits and spaces only), or for `TAGS` any of `values`. */
+  | 'CONTAINS'
+  /** Equal to the value (`text`, `number` or `boolean`). */
+  | 'EQ'
+  /** The field has a value. Takes no value. */
+  | 'EXISTS'
+  /** Does not contain `text`, or for `TAGS` none of `values`. */
+  | 'NOT_CONTAINS'
+  /** Not equal to the value (`text`, `number` or `boolean`). */
+  | 'NOT_EQ'
+  /** The field has no value. Takes no value. */
+  | 'NOT_EXISTS'
+  /** Within `dateRange` (date fields) or `numberRange` (custom fields). */
+  | 'RANGE';
+
+/**
+ * A contact field a search can test. Text fields compare as HighLevel stores them; `FIRST_NAME` and
+ * `LAST_NAME` compare without case (HighLevel's lower-case copies).
+ */
+export type ContactSearchField =
+  /** Id of the user the contact is assigned to. */
+  | 'ASSIGNED_TO'
+  /** Id of the business the contact belongs to. */
+  | 'BUSINESS_ID'
+  /** City. */
+  | 'CITY'
+  /** Company name. */
+  | 'COMPANY_NAME'
+  /** Country code, e.g. `US`. */
+  | 'COUNTRY'
+  /** A custom field, named by `customFieldId`; its value may be text, a number or a boolean. */
+  | 'CUSTOM_FIELD'
+  /** When the contact was added: `RANGE` with `dateRange`. */
+  | 'DATE_ADDED'
+  /** When the contact was last updated: `RANGE` with `dateRange`. */
+  | 'DATE_UPDATED'
+  /** Do Not Disturb on all channels: a boolean. */
+  | 'DND'
+  /** Email address. */
+  | 'EMAIL'
+  /** First name, without case. */
+  | 'FIRST_NAME'
+  /** Last name, without case. */
+  | 'LAST_NAME'
+  /** Phone number. */
+  | 'PHONE'
+  /** Postal code. */
+  | 'POSTAL_CODE'
+  /** Where the contact came from. */
+  | 'SOURCE'
+  /** State or region. */
+  | 'STATE'
+  /** Tags: `CONTAINS` and `NOT_CONTAINS` take a list (`values`). */
+  | 'TAGS';
+
+/** A field search results can be ordered by. */
+export type ContactSortField =
+  /** City. */
+  | 'CITY'
+  /** Company name. */
+  | 'COMPANY_NAME'
+  /** Country code. */
+  | 'COUNTRY'
+  /** When the contact was added. */
+  | 'DATE_ADDED'
+  /** When the contact was last updated. */
+  | 'DATE_UPDATED'
+  /** Email address. */
+  | 'EMAIL'
+  /** First name, without case. */
+  | 'FIRST_NAME'
+  /** Last name, without case. */
+  | 'LAST_NAME'
+  /** Postal code. */
+  | 'POSTAL_CODE'
+  /** Where the contact came from. */
+  | 'SOURCE'
+  /** State or region. */
+  | 'STATE';
+
+/** One key of a search's order; the first key orders first, the next breaks its ties. */
+export type ContactSortInput = {
+  /** The direction. */
+  direction?: SortDirection;
+  /** The field to order by. */
+  field: ContactSortField;
+};
+
 /**
  * A country, by its ISO 3166-1 alpha-2 code (the value HighLevel stores in `country`). Includes the
  * user-assigned XK (Kosovo), which CRMs including HighLevel accept.
@@ -586,6 +714,18 @@ export type CustomFieldValueInput = {
   texts?: Array<string> | null | undefined;
 };
 
+/** Bounds of a date range; at least one is set. */
+export type DateTimeRangeInput = {
+  /** After this instant. */
+  gt?: string | null | undefined;
+  /** At or after this instant. */
+  gte?: string | null | undefined;
+  /** Before this instant. */
+  lt?: string | null | undefined;
+  /** At or before this instant. */
+  lte?: string | null | undefined;
+};
+
 /** Do Not Disturb setting of one channel. */
 export type DndChannelSettingInput = {
   /** A code for why the status was set. Not nullable. */
@@ -677,6 +817,25 @@ export type InboundDndStatus =
   | 'ACTIVE'
   /** Inbound messages are allowed. */
   | 'INACTIVE';
+
+/** Bounds of a number range; at least one is set. */
+export type NumberRangeInput = {
+  /** Greater than. */
+  gt?: number | null | undefined;
+  /** Greater than or equal to. */
+  gte?: number | null | undefined;
+  /** Less than. */
+  lt?: number | null | undefined;
+  /** Less than or equal to. */
+  lte?: number | null | undefined;
+};
+
+/** Ascending or descending. */
+export type SortDirection =
+  /** Smallest (or earliest, or A) first. */
+  | 'ASC'
+  /** Largest (or latest, or Z) first. */
+  | 'DESC';
 
 /**
  * The fields of a contact to change. A field that is left out is not sent to HighLevel and keeps its value.
@@ -900,6 +1059,26 @@ export type UpsertContactMutation = { upsertContact:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
    };
 
+export type SearchContactsQueryVariables = Exact<{
+  locationId: string;
+  query?: string | null | undefined;
+  filters?: Array<ContactFilterInput> | ContactFilterInput | null | undefined;
+  sort?: Array<ContactSortInput> | ContactSortInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchContactsQuery = { contacts:
+    | { __typename: 'BadRequestError', code: ErrorCode, message: string }
+    | { __typename: 'ContactConnection', totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, tags: Array<string> | null, dateAdded: string | null } }> }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string, retryAfterSeconds: number | null }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'UpstreamError', code: ErrorCode, message: string, statusCode: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: Array<string> | null, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1101,3 +1280,52 @@ export const UpsertContactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpsertContactMutation, UpsertContactMutationVariables>;
+export const SearchContactsDocument = new TypedDocumentString(`
+    query SearchContacts($locationId: ID!, $query: String, $filters: [ContactFilterInput!], $sort: [ContactSortInput!], $first: Int, $after: String) {
+  contacts(
+    locationId: $locationId
+    query: $query
+    filters: $filters
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on ContactConnection {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          firstName
+          lastName
+          email
+          phone
+          tags
+          dateAdded
+        }
+      }
+    }
+    ... on DisplayableError {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on UpstreamError {
+      statusCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchContactsQuery, SearchContactsQueryVariables>;
