@@ -9,6 +9,19 @@ import { startGateway } from '../server';
 import { seedDemoData } from './simulator/seed';
 import { HighLevelSimulator } from './simulator/simulator';
 
+/** A search a list view sends: a filter group, newest first, a page of 25 (pass endCursor as after). */
+export const DEMO_SEARCH = `query SearchContacts($locationId: ID!, $filters: [ContactFilterInput!], $first: Int, $after: String) {
+  contacts(locationId: $locationId, filters: $filters, first: $first, after: $after) {
+    __typename
+    ... on ContactConnection {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name email tags city } }
+    }
+    ... on DisplayableError { code message }
+  }
+}`;
+
 export const DEMO_MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
   updateContact(id: $id, input: $input) {
     __typename
@@ -50,6 +63,19 @@ async function demo(): Promise<void> {
       dndSettings: { sms: { status: 'ACTIVE' } },
     },
   };
+  const searchVariables = {
+    locationId: seed.locationId,
+    filters: [
+      {
+        group: 'OR',
+        filters: [
+          { field: 'TAGS', operator: 'CONTAINS', values: ['vip'] },
+          { field: 'CITY', operator: 'EQ', text: 'Denver' },
+        ],
+      },
+    ],
+    first: 25,
+  };
   const gateway = await startGateway({
     config,
     logger: createLogger(config.logLevel, undefined, config.logFormat),
@@ -61,6 +87,7 @@ HighLevel contacts gateway: demo (simulated HighLevel on loopback, nothing leave
 
   Apollo Sandbox   ${gateway.url}   (open it in a browser; operation, variables and token are pre-filled)
   Demo token       ${seed.token}
+  Location id      ${seed.locationId} (${seed.locationContactCount} contacts to search)
   Contact ids      ${seed.contactIds.join(', ')}
   Simulator        ${simulatorUrl}
 
@@ -73,6 +100,11 @@ ${JSON.stringify(variables, null, 2)}
 Or from a terminal:
   curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${seed.token}' \\
     -d '${JSON.stringify({ query: 'mutation($id: ID!) { updateContact(id: $id, input: { city: "Dolomite" }) { __typename ... on UpdateContactSuccess { contact { id city } } ... on DisplayableError { code message } } }', variables: { id: contactId } })}'
+
+A search (VIP contacts or contacts in Denver, newest first, 25 a page; pass pageInfo.endCursor as
+"after" for the next page):
+  curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${seed.token}' \\
+    -d '${JSON.stringify({ query: DEMO_SEARCH.replace(/\s+/g, ' '), variables: searchVariables })}'
 
 Ctrl-C stops both.
 `);

@@ -18,6 +18,7 @@ import type {
   RestSearchBody,
   RestSearchCondition,
   RestSearchFilter,
+  RestSearchHit,
   RestSearchRange,
   RestSearchResponse,
 } from '../highlevel/types';
@@ -275,10 +276,13 @@ function isSet<T>(value: T | null | undefined): value is T {
   return value !== undefined && value !== null;
 }
 
-/** A `ContactConnection` as resolvers return it: nodes are REST contacts, the Contact resolvers map them. */
+/**
+ * A `ContactConnection` as resolvers return it: each edge is HighLevel's hit (the ContactEdge
+ * resolvers make its cursor, only when selected), each node a REST contact.
+ */
 export interface ContactConnectionParent {
   __typename: 'ContactConnection';
-  edges: { cursor: string; node: RestContact }[];
+  edges: RestSearchHit[];
   nodes: RestContact[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number | null;
@@ -289,13 +293,16 @@ export interface ContactConnectionParent {
  * rule); a full page may be followed by an empty one.
  */
 export function toContactConnection(page: RestSearchResponse, pageLimit: number): ContactConnectionParent {
-  const edges = page.hits.map(({ contact, searchAfter }) => ({ cursor: encodeCursor(searchAfter), node: contact }));
+  const last = page.hits.at(-1);
   return {
     __typename: 'ContactConnection',
-    edges,
+    edges: page.hits,
     nodes: page.hits.map(({ contact }) => contact),
     // Without an edge there is nothing to resume after: asking again would repeat this page.
-    pageInfo: { hasNextPage: page.received >= pageLimit && edges.length > 0, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: page.received >= pageLimit && last !== undefined,
+      endCursor: last ? encodeCursor(last.searchAfter) : null,
+    },
     totalCount: page.total ?? null,
   };
 }

@@ -13,6 +13,7 @@ import {
   UpsertContactResult,
 } from './abstract-types';
 import { Contact } from './Contact';
+import { ContactEdge } from './ContactEdge';
 import { DateTime } from './DateTime';
 import { AddContactTagsSuccess, RemoveContactTagsSuccess } from './ContactTagsSuccess';
 import { CustomField } from './CustomField';
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Contact,
+  ContactEdge,
   User,
   AddContactTagsSuccess,
   RemoveContactTagsSuccess,

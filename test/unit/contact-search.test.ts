@@ -2,6 +2,8 @@ import type { ContactFilterInput, QueryContactsArgs } from '../../src/__generate
 import { noContactNamedFailureMember } from '../../src/mapping/failures';
 import { MAX_CONDITIONS, MAX_GROUP_DEPTH, toContactConnection, toSearchBody } from '../../src/mapping/contact-search';
 import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH } from '../../src/mapping/search-cursor';
+import type { RestContact, RestSearchHit } from '../../src/highlevel/types';
+import { ContactEdge } from '../../src/resolvers/ContactEdge';
 
 const LOCATION = 've9EPM428h8vShlRW1KT';
 
@@ -306,9 +308,13 @@ describe('search cursors', () => {
 describe('toContactConnection', () => {
   const hit = (id: string, time: number) => ({ contact: { id, firstName: id }, searchAfter: [time, id] });
 
-  it('gives each edge the cursor of its searchAfter, and endCursor the last one', () => {
+  const cursorOf = (edge: RestSearchHit | undefined) =>
+    edge && (ContactEdge.cursor as (hit: RestSearchHit) => string)(edge);
+  const nodeOf = (edge: RestSearchHit) => (ContactEdge.node as (hit: RestSearchHit) => RestContact)(edge);
+
+  it("gives each edge the cursor of its searchAfter and its contact, and endCursor the last edge's cursor", () => {
     const connection = toContactConnection({ hits: [hit('a', 2), hit('b', 1)], received: 2, total: 7 }, 2);
-    expect(connection.edges.map((edge) => decodeCursor(edge.cursor))).toEqual([
+    expect(connection.edges.map((edge) => decodeCursor(cursorOf(edge) ?? ''))).toEqual([
       [2, 'a'],
       [1, 'b'],
     ]);
@@ -316,8 +322,8 @@ describe('toContactConnection', () => {
       { id: 'a', firstName: 'a' },
       { id: 'b', firstName: 'b' },
     ]);
-    expect(connection.edges.map((edge) => edge.node)).toEqual(connection.nodes);
-    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: connection.edges[1]?.cursor });
+    expect(connection.edges.map(nodeOf)).toEqual(connection.nodes);
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: cursorOf(connection.edges[1]) });
     expect(connection.totalCount).toBe(7);
   });
 
@@ -338,7 +344,7 @@ describe('toContactConnection', () => {
 
   it('counts contacts HighLevel sent but the gateway left out when deciding whether the page was full', () => {
     const connection = toContactConnection({ hits: [hit('a', 2)], received: 2, total: 9 }, 2);
-    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: connection.edges[0]?.cursor });
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: cursorOf(connection.edges[0]) });
   });
 });
 
