@@ -52,10 +52,19 @@ export class ContactsApi {
     );
   }
 
-  /** `POST /contacts/upsert` with the body exactly as given: the contact, and whether it is new. */
+  /**
+   * `POST /contacts/upsert` with the body exactly as given: the contact, and whether it is new. Sent
+   * with the one `Version` HighLevel documents for it, whatever HIGHLEVEL_API_VERSION says.
+   */
   upsert(body: RestUpsertContactBody): Promise<UpstreamResult<RestUpsertContactResponse>> {
     return this.client.call(
-      { method: 'POST', endpoint: 'POST /contacts/upsert', segments: ['contacts', 'upsert'], body },
+      {
+        method: 'POST',
+        endpoint: 'POST /contacts/upsert',
+        segments: ['contacts', 'upsert'],
+        body,
+        version: UPSERT_API_VERSION,
+      },
       (json) => {
         if (typeof json !== 'object' || json === null || !('new' in json) || typeof json.new !== 'boolean')
           return undefined;
@@ -150,6 +159,8 @@ export class ContactsApi {
 }
 
 const MAX_DROPPED_NAMED = 20;
+/** The contract: "The vendor documentation shows the Version `2021-07-28` for this endpoint." */
+const UPSERT_API_VERSION = '2021-07-28';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

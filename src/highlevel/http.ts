@@ -42,6 +42,8 @@ export interface UpstreamRequest {
    * read without it.
    */
   readOnly?: true;
+  /** The `Version` header for an endpoint documented with one version only; the configured one otherwise. */
+  version?: string;
 }
 
 /** Whether a request only reads: safe to repeat, and never held back as a write. */
@@ -144,7 +146,7 @@ export class HighLevelTransport {
     const endsAt = deadlineAt ?? performance.now() + timeoutMs;
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
-      version: apiVersion,
+      version: request.version ?? apiVersion,
       accept: 'application/json',
       'user-agent': USER_AGENT,
     };

@@ -27,6 +27,17 @@ const ENTITIES = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { __typename ... on Contact { id firstName tags } }
 }`;
 
+const SEARCH = `query Search($l: ID!, $f: [ContactFilterInput!], $after: String) {
+  contacts(locationId: $l, filters: $f, first: 4, after: $after) {
+    __typename
+    ... on ContactConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id tags } } }
+    ... on DisplayableError { code message }
+    ... on ValidationError { issues { field message } }
+  }
+}`;
+const nested = (depth: number): unknown =>
+  depth === 0 ? { field: 'CITY', operator: 'EXISTS' } : { group: 'OR', filters: [nested(depth - 1)] };
+
 const cases: Case[] = [
   {
     name: 'updateContact success',
@@ -127,6 +138,39 @@ const cases: Case[] = [
     name: 'federated trace requested',
     body: { query: '{ __typename }' },
     headers: { 'apollo-federation-include-trace': 'ftv1' },
+    fast: false,
+  },
+  {
+    name: 'a search with a filter group',
+    body: {
+      query: SEARCH,
+      variables: {
+        l: 've9EPM428h8vShlRW1KT',
+        f: [{ group: 'OR', filters: [{ field: 'TAGS', operator: 'CONTAINS', values: ['vip'] }] }],
+      },
+    },
+    fast: true,
+  },
+  {
+    name: 'a search refused (groups too deep)',
+    body: { query: SEARCH, variables: { l: 've9EPM428h8vShlRW1KT', f: [nested(4)] } },
+    fast: true,
+  },
+  {
+    // Deeper than graphql-jit's copy of the schema unrolls (the document is compiled by the cases
+    // above): its coercion fails, and Apollo Server answers it against the real schema.
+    name: 'a search with groups nested past the compiled levels',
+    body: { query: SEARCH, variables: { l: 've9EPM428h8vShlRW1KT', f: [nested(8)] } },
+    fast: false,
+  },
+  {
+    name: 'a search with a malformed cursor',
+    body: { query: SEARCH, variables: { l: 've9EPM428h8vShlRW1KT', after: 'nope' } },
+    fast: true,
+  },
+  {
+    name: 'a search nested past any use',
+    body: { query: SEARCH, variables: { l: 've9EPM428h8vShlRW1KT', f: [nested(40)] } },
     fast: false,
   },
   { name: 'body is not an object', body: [{ query: '{ __typename }' }], fast: false },

@@ -1,6 +1,7 @@
 /**
- * Isolation under load: 3,000 mutations from 200 different tokens, 100 in flight at once. Every
- * upstream request must carry its own caller's token and every caller must get its own contact back.
+ * Isolation under load: 3,000 mutations and 1,000 searches from 200 different tokens, 100 in flight
+ * at once. Every upstream request must carry its own caller's token and every caller must get its own
+ * contacts back.
  */
 import { startStack, UPDATE_CONTACT, type Stack } from './harness';
 
@@ -68,4 +69,48 @@ it(`${MUTATIONS} mutations from ${CALLERS} tokens, ${IN_FLIGHT} concurrently: ze
     const n = Number((request.body as { lastName: string }).lastName.slice(1));
     expect(`/contacts/${callers[n % CALLERS]?.contactId}`).toBe(request.path);
   }
+}, 120_000);
+
+const SEARCHES = 1000;
+const SEARCH = `query Search($locationId: ID!) {
+  contacts(locationId: $locationId, first: 10) {
+    __typename
+    ... on ContactConnection { edges { node { id locationId } } }
+  }
+}`;
+
+it(`${SEARCHES} searches from ${CALLERS} tokens with the same query text, ${IN_FLIGHT} concurrently: zero crossings`, async () => {
+  stack.sim.reset();
+  const crossings: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < SEARCHES) {
+      const n = next++;
+      const caller = callers[n % CALLERS] as (typeof callers)[number];
+      const response = await stack.graphql(SEARCH, { locationId: caller.locationId }, { token: caller.token });
+      const result = response.json.data?.contacts as {
+        __typename: string;
+        edges?: { node: { id: string; locationId: string } }[];
+      };
+      const nodes = result?.edges?.map((edge) => edge.node) ?? [];
+      if (
+        result?.__typename !== 'ContactConnection' ||
+        nodes.length !== 1 ||
+        nodes[0]?.id !== caller.contactId ||
+        nodes[0]?.locationId !== caller.locationId
+      ) {
+        crossings.push(`${n}: ${JSON.stringify(result)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+
+  expect(crossings).toEqual([]);
+  const searches = stack.sim.received.filter((request) => request.path === '/contacts/search');
+  expect(searches).toHaveLength(SEARCHES);
+  const tokenOf = new Map(callers.map((caller) => [caller.locationId, `Bearer ${caller.token}`]));
+  const wrongToken = searches.filter(
+    (request) => tokenOf.get((request.body as { locationId: string }).locationId) !== request.headers.authorization,
+  );
+  expect(wrongToken).toHaveLength(0);
 }, 120_000);

@@ -29,6 +29,14 @@ it("once HighLevel's burst budget is spent, answers RateLimitedError without cal
     expect((read.json.data?.contact as { __typename: string }).__typename).toBe('RateLimitedError');
     expect(performance.now() - started).toBeLessThan(200);
     expect(stack.sim.received).toHaveLength(3);
+    // So is a search, which HighLevel counts against the same budget.
+    const search = await stack.graphql(
+      'query ($l: ID!) { contacts(locationId: $l) { __typename ... on RateLimitedError { retryAfterSeconds } } }',
+      { l: stack.seed.locationId },
+      { token: stack.seed.token },
+    );
+    expect(search.json.data?.contacts).toEqual({ __typename: 'RateLimitedError', retryAfterSeconds: 1 });
+    expect(stack.sim.received).toHaveLength(3);
 
     stack.sim.addToken('another-caller-token-01', stack.seed.locationId);
     expect((await typenames('another-caller-token-01', 1))[0]?.__typename).toBe('UpdateContactSuccess');

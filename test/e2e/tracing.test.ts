@@ -104,6 +104,24 @@ describe.each(EXECUTION_PATHS)('tracing with an in-memory exporter, on %s', (_pa
     expect(sent).toEqual(clients.map((span) => span.spanContext().spanId));
   });
 
+  it("gives a search's POST a client span named by its endpoint, and one per retry", async () => {
+    stack.sim.injectFault({ kind: 'status', status: 502 });
+    const response = await stack.graphql(
+      'query Search($l: ID!) { contacts(locationId: $l, first: 3) { __typename } }',
+      { l: stack.seed.locationId },
+      { token: stack.seed.token },
+    );
+    expect(response.json.data?.contacts).toEqual({ __typename: 'ContactConnection' });
+    const [server] = byKind(SpanKind.SERVER);
+    expect(server?.name).toBe('query Search');
+    const clients = byKind(SpanKind.CLIENT);
+    expect(clients.map((span) => [span.name, span.attributes['http.response.status_code']])).toEqual([
+      ['POST /contacts/search', 502],
+      ['POST /contacts/search', 200],
+    ]);
+    for (const client of clients) expect(parentOf(client)).toBe(server?.spanContext().spanId);
+  });
+
   it('marks the request span failed when the response carries GraphQL errors', async () => {
     await stack.graphql('{ contact(id: 1, nope: 2) { __typename } }', {}, { token: stack.seed.token });
     const [server] = byKind(SpanKind.SERVER);

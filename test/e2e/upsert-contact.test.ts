@@ -53,6 +53,8 @@ describe.each(EXECUTION_PATHS)('upsertContact on %s', (_path, fastPathOff) => {
     const [sent] = stack.sim.received;
     expect(sent).toMatchObject({ method: 'POST', path: '/contacts/upsert' });
     expect(sent?.headers.authorization).toBe(`Bearer ${stack.seed.token}`);
+    // The one Version HighLevel documents for upsert, whatever HIGHLEVEL_API_VERSION is (2021-04-15 here).
+    expect(sent?.headers.version).toBe('2021-07-28');
     expect(JSON.parse(sent?.rawBody ?? '{}')).toEqual({
       locationId: stack.seed.locationId,
       email: 'Rosan@Deos.com',
