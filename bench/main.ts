@@ -55,22 +55,26 @@ interface Stack {
   simulator: SimulatorProcess;
   gateway: GatewayProcess;
 }
-const stacks = new Map<number, Stack>();
+const stacks = new Map<string, Stack>();
 /**
  * The simulator and gateway for an upstream latency, started on first use. `operations`: the scenarios
  * that will be measured on it, each of whose requests runs briefly before any is measured, so every
  * scenario sees the process all of them shape (each run then has its own warm-up: warmUp below).
+ * The delete scenario gets a pair of its own: its simulator holds DELETE_POOL more contacts, whose
+ * garbage collection would make every other scenario's upstream dearer.
  */
-async function stackFor(latencyMs: number, operations: readonly Scenario[]): Promise<Stack> {
-  let stack = stacks.get(latencyMs);
+async function stackFor(latencyMs: number, operations: readonly Scenario[], deletes = false): Promise<Stack> {
+  const key = `${latencyMs}${deletes ? ' deletes' : ''}`;
+  let stack = stacks.get(key);
   if (!stack) {
-    const simulator = await startSimulator(latencyMs, UPSTREAM);
+    const simulator = await startSimulator(latencyMs, UPSTREAM, { deletes });
     const gateway = await (values.reference ? startReferenceGateway : startGateway)(simulator.url);
     stack = { simulator, gateway };
-    stacks.set(latencyMs, stack);
+    stacks.set(key, stack);
     const names = new Set<string>();
     for (const scenario of operations) {
-      if (scenario.latencyMs !== latencyMs || names.has(scenario.name)) continue;
+      if (scenario.latencyMs !== latencyMs || (scenario.deletes === true) !== deletes || names.has(scenario.name))
+        continue;
       names.add(scenario.name);
       await runLoad({ url: stack.gateway.url, connections: 32, durationSeconds: 0.5, request: scenario.gateway });
       await runLoad({ url: simulator.url, connections: 32, durationSeconds: 0.25, request: scenario.direct });
@@ -99,7 +103,7 @@ interface Row {
 }
 
 async function measure(scenario: Scenario, all: readonly Scenario[]): Promise<Row> {
-  const { simulator, gateway } = await stackFor(scenario.latencyMs, all);
+  const { simulator, gateway } = await stackFor(scenario.latencyMs, all, scenario.deletes === true);
   const base = { connections: scenario.connections };
   const invalid: string[] = [];
 

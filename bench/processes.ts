@@ -64,9 +64,10 @@ export interface SimulatorProcess {
 export async function startSimulator(
   latencyMs: number,
   kind: 'simulator' | 'light' = 'simulator',
+  { deletes = false }: { deletes?: boolean } = {},
 ): Promise<SimulatorProcess> {
   const script = kind === 'light' ? 'light-upstream.ts' : 'simulator-process.ts';
-  const { child, url } = await forkTypeScript(script, [String(latencyMs)], {
+  const { child, url } = await forkTypeScript(script, [String(latencyMs), ...(deletes ? ['--deletes'] : [])], {
     name: kind === 'light' ? 'the light upstream' : 'the simulator',
   });
   return {

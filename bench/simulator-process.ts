@@ -1,7 +1,8 @@
 /**
  * The HighLevel simulator as the benchmark's upstream, in a process of its own (forked with an IPC
  * channel). Seeded with the demo data, 200 callers (each a token, a location and a contact), 50
- * more contacts for `_entities` and a location of contacts to search; the rate limit is lifted so the load is never refused. Answers
+ * more contacts for `_entities`, a location of contacts to search and, with `--deletes`, contacts to
+ * delete; the rate limit is lifted so the load is never refused. Answers
  * `stats` over IPC with the requests received since the last `stats`, and forgets them (the simulator
  * otherwise keeps every request for tests to inspect).
  */
@@ -9,6 +10,8 @@ import { DEMO_CUSTOM_FIELDS, seedDemoData } from '../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../src/dev/simulator/simulator';
 import {
   BENCH_CALLERS,
+  DELETE_POOL,
+  deleteContactId,
   ENTITY_IDS,
   SEARCH_CALLER,
   SEARCH_CONTACT_COUNT,
@@ -19,6 +22,7 @@ import {
 
 async function main(): Promise<void> {
   const latencyMs = Number(process.argv[2] ?? '0');
+  const deletes = process.argv.includes('--deletes');
   const sim = new HighLevelSimulator({ latencyMs, rateLimit: { max: 1e12, intervalMs: 10_000, daily: 1e15 } });
   const url = await sim.start(0, '127.0.0.1');
   const seed = seedDemoData(sim);
@@ -30,6 +34,9 @@ async function main(): Promise<void> {
   for (const id of ENTITY_IDS) sim.addContact({ id, locationId: seed.locationId, firstName: 'Entity' });
   sim.addToken(SEARCH_CALLER.token, SEARCH_CALLER.locationId);
   for (let n = 1; n <= SEARCH_CONTACT_COUNT; n += 1) sim.addContact(searchContact(n));
+  // Only for a run that measures deleteContact: a store this large makes every scenario's GC dearer.
+  if (deletes)
+    for (let n = 1; n <= DELETE_POOL; n += 1) sim.addContact({ id: deleteContactId(n), locationId: seed.locationId });
 
   process.on('message', (message: SimulatorMessage) => {
     if (message !== 'stats') return;

@@ -47,7 +47,7 @@ export interface SimulatorStats {
 
 /** One request autocannon sends (or the 1-connection client). */
 export interface BenchRequest {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   path: string;
   headers: Record<string, string>;
   body?: string;
@@ -68,6 +68,8 @@ export interface Scenario {
   gateway: (n: number) => BenchRequest;
   /** The marker a correct gateway answer contains (its union member). */
   gatewayMarker: string;
+  /** Deletes a seeded contact per request: measured on a simulator and gateway of its own (bench/main.ts). */
+  deletes?: true;
 }
 
 // A realistic update: ten fields, tags and a custom field.
@@ -108,7 +110,7 @@ const ENTITIES = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Contact { id firstName lastName email } }
 }`;
 
-const rest = (method: 'GET' | 'PUT' | 'POST', id: string, token: string, body?: string): BenchRequest => ({
+const rest = (method: BenchRequest['method'], id: string, token: string, body?: string): BenchRequest => ({
   method,
   path: `/contacts/${id}`,
   headers: {
@@ -172,6 +174,39 @@ function createContact(connections: number): Scenario {
     direct: () => rest('POST', '', DEMO_TOKEN, CREATE_REST_PARTS.join(`direct-${(created += 1)}`)),
     gateway: () => graphql(DEMO_TOKEN, CREATE_GRAPHQL_PARTS.join(`gateway-${(created += 1)}`)),
     gatewayMarker: '"CreateContactSuccess"',
+  };
+}
+
+/**
+ * Contacts seeded for the delete scenario, one per request: more than the direct and the gateway side
+ * together delete in their warm-ups and 5 s runs at this machine's rates (about 46,000 and 19,000 a
+ * second).
+ */
+export const DELETE_POOL = 1_000_000;
+export const deleteContactId = (n: number) => `benchDelete${String(n).padStart(9, '0')}`;
+const DELETE = `mutation DeleteContact($id: ID!) {
+  deleteContact(id: $id) {
+    __typename
+    ... on DeleteContactSuccess { deletedContactId }
+    ... on DisplayableError { code message }
+  }
+}`;
+const DELETE_GRAPHQL_PARTS = JSON.stringify({ query: DELETE, variables: { id: '@@' } }).split('@@');
+
+function deleteContact(connections: number): Scenario {
+  // Counted across every run of the scenario (warm-ups included): each request deletes a contact of its own.
+  let deleted = 0;
+  return {
+    id: `delete@${connections}`,
+    name: 'deleteContact',
+    connections,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: () => rest('DELETE', deleteContactId((deleted += 1)), DEMO_TOKEN),
+    gateway: () => graphql(DEMO_TOKEN, DELETE_GRAPHQL_PARTS.join(deleteContactId((deleted += 1)))),
+    gatewayMarker: '"DeleteContactSuccess"',
+    deletes: true,
   };
 }
 
@@ -313,6 +348,7 @@ export const SCENARIOS: Scenario[] = [
   createContact(32),
   upsertContact(32),
   searchContacts(32),
+  deleteContact(32),
 ];
 
 /** The soak's mutation for the n-th request: 200 callers in turn. */
