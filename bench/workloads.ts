@@ -142,24 +142,28 @@ const CALLER_UPDATES = BENCH_CALLERS.map((caller) => ({
 const CREATE = `mutation CreateContact($input: CreateContactInput!) {
   createContact(input: $input) {
     __typename
-    ... on CreateContactSuccess { contact { id firstName lastName email phone tags dateAdded } }
+    ... on CreateContactSuccess { contact { id firstName lastName email phone tags dateAdded customFields { id } } }
     ... on DuplicateContactError { existingContactId }
     ... on DisplayableError { code message }
   }
 }`;
-// A new contact per request: a unique email (the location allows no duplicates), the rest as the update's.
-const { customFields: _customFields, ...CREATE_FIELDS } = INPUT;
-const createInput = (n: number, prefix: string) => ({
+// A new contact per request: a unique email (the location allows no duplicates), the rest as the
+// update's, its custom field included (in each side's shape).
+const { customFields: GRAPHQL_CUSTOM_FIELDS, ...CREATE_FIELDS } = INPUT;
+const REST_CUSTOM_FIELDS = (JSON.parse(REST_BODY) as { customFields: unknown }).customFields;
+const createInput = (n: number, prefix: string, customFields: unknown) => ({
   ...CREATE_FIELDS,
+  customFields,
   locationId: DEMO_LOCATION,
   email: `${prefix}-${n}@example.com`,
   phone: undefined,
 });
 // Built once per run around a marker, so the load generator only splices the number in.
-const CREATE_REST_PARTS = JSON.stringify(createInput(0, '@@')).split('@@-0');
-const CREATE_GRAPHQL_PARTS = JSON.stringify({ query: CREATE, variables: { input: createInput(0, '@@') } }).split(
-  '@@-0',
-);
+const CREATE_REST_PARTS = JSON.stringify(createInput(0, '@@', REST_CUSTOM_FIELDS)).split('@@-0');
+const CREATE_GRAPHQL_PARTS = JSON.stringify({
+  query: CREATE,
+  variables: { input: createInput(0, '@@', GRAPHQL_CUSTOM_FIELDS) },
+}).split('@@-0');
 
 function createContact(connections: number): Scenario {
   // Counted across every run of the scenario (warm-ups included): each request's contact is new.
@@ -213,7 +217,7 @@ function deleteContact(connections: number): Scenario {
 const UPSERT = `mutation UpsertContact($input: UpsertContactInput!) {
   upsertContact(input: $input) {
     __typename
-    ... on UpsertContactSuccess { created contact { id firstName lastName email phone tags dateUpdated } }
+    ... on UpsertContactSuccess { created contact { id firstName lastName email phone tags dateUpdated customFields { id } } }
     ... on DisplayableError { code message }
   }
 }`;
@@ -222,8 +226,16 @@ const UPSERT = `mutation UpsertContact($input: UpsertContactInput!) {
 const UPSERT_INPUT = { ...CREATE_FIELDS, locationId: DEMO_LOCATION };
 
 function upsertContact(connections: number): Scenario {
-  const direct = rest('POST', 'upsert', DEMO_TOKEN, JSON.stringify(UPSERT_INPUT));
-  const gateway = graphql(DEMO_TOKEN, JSON.stringify({ query: UPSERT, variables: { input: UPSERT_INPUT } }));
+  const direct = rest(
+    'POST',
+    'upsert',
+    DEMO_TOKEN,
+    JSON.stringify({ ...UPSERT_INPUT, customFields: REST_CUSTOM_FIELDS }),
+  );
+  const gateway = graphql(
+    DEMO_TOKEN,
+    JSON.stringify({ query: UPSERT, variables: { input: { ...UPSERT_INPUT, customFields: GRAPHQL_CUSTOM_FIELDS } } }),
+  );
   return {
     id: `upsert@${connections}`,
     name: 'upsertContact (a match, updated)',

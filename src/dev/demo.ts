@@ -22,6 +22,16 @@ export const DEMO_SEARCH = `query SearchContacts($locationId: ID!, $filters: [Co
   }
 }`;
 
+/** A create that hits a duplicate (the demo location allows none), opening the existing contact. */
+export const DEMO_CREATE = `mutation CreateContact($input: CreateContactInput!) {
+  createContact(input: $input) {
+    __typename
+    ... on CreateContactSuccess { contact { id email } }
+    ... on DuplicateContactError { existingContactId matchingField existingContact { id name email } }
+    ... on DisplayableError { code message }
+  }
+}`;
+
 export const DEMO_MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
   updateContact(id: $id, input: $input) {
     __typename
@@ -105,6 +115,12 @@ A search (VIP contacts or contacts in Denver, newest first, 25 a page; pass page
 "after" for the next page):
   curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${seed.token}' \\
     -d '${JSON.stringify({ query: DEMO_SEARCH.replace(/\s+/g, ' '), variables: searchVariables })}'
+
+A create that hits a duplicate (an upsert with the same input would update that contact instead):
+  curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${seed.token}' \\
+    -d '${JSON.stringify({ query: DEMO_CREATE.replace(/\s+/g, ' '), variables: { input: { locationId: seed.locationId, firstName: 'Rosan', email: 'rosan@deos.com' } } })}'
+
+Every operation, with its variables: docs/api.md.
 
 Ctrl-C stops both.
 `);

@@ -30,9 +30,8 @@ export class SimulatorStore {
 
   putContact(contact: RestContact): void {
     if (!contact.locationId) throw new Error(`simulated contact ${contact.id} needs a locationId`);
-    this.unindex(contact.id);
+    this.reindex(contact.id, this.contacts.get(contact.id), contact);
     this.contacts.set(contact.id, structuredClone(contact));
-    this.index(contact);
   }
 
   contact(id: string): RestContact | undefined {
@@ -41,7 +40,7 @@ export class SimulatorStore {
   }
 
   deleteContact(id: string): void {
-    this.unindex(id);
+    this.reindex(id, this.contacts.get(id), undefined);
     this.contacts.delete(id);
   }
 
@@ -99,24 +98,27 @@ export class SimulatorStore {
     return this.duplicatesAllowed.has(locationId) ? undefined : this.match(locationId, keys);
   }
 
-  private index(contact: RestContact): void {
-    const add = (map: Map<string, Set<string>>, key: string) => {
-      if (key === '') return;
-      let ids = map.get(key);
-      if (!ids) map.set(key, (ids = new Set()));
-      ids.add(contact.id);
-    };
-    add(this.byLocation, contact.locationId ?? '');
-    if (contact.email) add(this.byEmail, emailKey(contact.locationId ?? '', contact.email));
-    if (contact.phone) add(this.byPhone, phoneKey(contact.locationId ?? '', contact.phone));
-  }
-
-  private unindex(id: string): void {
-    const stored = this.contacts.get(id);
-    if (!stored) return;
-    this.byLocation.get(stored.locationId ?? '')?.delete(id);
-    if (stored.email) this.byEmail.get(emailKey(stored.locationId ?? '', stored.email))?.delete(id);
-    if (stored.phone) this.byPhone.get(phoneKey(stored.locationId ?? '', stored.phone))?.delete(id);
+  /**
+   * Moves the contact's entries in the indexes from what `before` was keyed by to what `after` is; a
+   * key that stays the same is left alone (a location's set holds thousands of ids, and taking one
+   * out and putting it back on every update would churn it).
+   */
+  private reindex(id: string, before: RestContact | undefined, after: RestContact | undefined): void {
+    const moves: [Map<string, Set<string>>, (contact: RestContact) => string][] = [
+      [this.byLocation, (contact) => contact.locationId ?? ''],
+      [this.byEmail, (contact) => (contact.email ? emailKey(contact.locationId ?? '', contact.email) : '')],
+      [this.byPhone, (contact) => (contact.phone ? phoneKey(contact.locationId ?? '', contact.phone) : '')],
+    ];
+    for (const [index, keyOf] of moves) {
+      const from = before ? keyOf(before) : '';
+      const to = after ? keyOf(after) : '';
+      if (from === to) continue;
+      if (from !== '') index.get(from)?.delete(id);
+      if (to === '') continue;
+      let ids = index.get(to);
+      if (!ids) index.set(to, (ids = new Set()));
+      ids.add(id);
+    }
   }
 
   addUser(user: RestUser): void {
