@@ -52,6 +52,20 @@ export interface Config {
   keepAliveTimeoutMs: number;
   limits: OperationLimits;
   tracing: TracingConfig;
+  /** State shared with the other replicas (src/shared-state/); undefined without REDIS_URL: alone. */
+  redis: RedisConfig | undefined;
+}
+
+/** Redis, where replicas share callers' rate budgets and persisted queries. */
+export interface RedisConfig {
+  /** `redis://` or `rediss://` (TLS), with optional user and password: never logged. */
+  url: URL;
+  /** The longest a request waits for one Redis command before going on with local state. */
+  commandTimeoutMs: number;
+  /** Prefixes every key, so one Redis can serve several deployments. */
+  keyPrefix: string;
+  /** How long a persisted query stays in Redis after it was last registered. */
+  persistedQueryTtlSeconds: number;
 }
 
 /** OpenTelemetry tracing, off unless the standard OTEL_* variables ask for it. */
@@ -142,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxEntities: read('MAX_ENTITIES', 200, integerIn(1, 10_000)),
     },
     tracing: readTracing(env, read),
+    redis: readRedis(env, read),
   };
   if (config.headersTimeoutMs > config.requestTimeoutMs)
     problems.push(
@@ -151,7 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
-type Read = <T>(name: string, fallback: T, parse: Parser<T>) => T;
+type Read = <T>(name: string, fallback: T, parse: Parser<T>, options?: { secret?: boolean }) => T;
 
 /** A value as it may be echoed: the user and password of anything URL-like are masked. */
 function withoutCredentials(raw: string): string {
@@ -187,6 +202,29 @@ function readTracing(env: Env, read: Read): TracingConfig {
   const enabled =
     !disabled && (exporter === 'otlp' || (exporter === undefined && (endpoint ?? tracesEndpoint) !== undefined));
   return { enabled, protocol, serviceName };
+}
+
+function readRedis(env: Env, read: Read): RedisConfig | undefined {
+  // Secret: a wrong value may still hold the real password.
+  const url = read<URL | undefined>('REDIS_URL', undefined, parseRedisUrl, { secret: true });
+  const commandTimeoutMs = read('REDIS_COMMAND_TIMEOUT_MS', 50, integerIn(1, 10_000));
+  const keyPrefix = read(
+    'REDIS_KEY_PREFIX',
+    'hlgw:',
+    matching(/^[A-Za-z0-9:_.-]{0,64}$/, 'must be up to 64 of A-Z a-z 0-9 : _ . -'),
+  );
+  const persistedQueryTtlSeconds = read('APQ_TTL_SECONDS', 86_400, integerIn(1, 30 * 86_400));
+  return url && { url, commandTimeoutMs, keyPrefix, persistedQueryTtlSeconds };
+}
+
+function parseRedisUrl(raw: string): Parsed<URL> {
+  try {
+    const url = new URL(raw);
+    if ((url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '') return { value: url };
+  } catch {
+    // answered below
+  }
+  return { problem: 'must be a redis:// or rediss:// URL with a host' };
 }
 
 function numberIn(min: number, max: number): Parser<number> {

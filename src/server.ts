@@ -13,6 +13,8 @@ import { buildPipeline, type SandboxDefaults } from './execution/pipeline';
 import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './http/listener';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
+import { SharedStateConnection } from './shared-state/connection';
+import { SharedRateBudgets } from './shared-state/shared-rate-budgets';
 import type { Logger } from './logging/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { OperationLog } from './observability/operation-log';
@@ -49,11 +51,18 @@ export async function startGateway({
   tracing,
 }: GatewayOptions): Promise<RunningGateway> {
   const metrics = new GatewayMetrics();
+  // With REDIS_URL, callers' rate budgets and persisted queries are shared with the other replicas.
+  const sharedState = config.redis && new SharedStateConnection(config.redis, logger);
+  const localBudgets = new RateBudgets(config.rateLimitTrackedCallers);
   const transport = new HighLevelTransport(
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
     logger,
-    { budgets: new RateBudgets(config.rateLimitTrackedCallers), onCall: (call) => metrics.upstreamCallSoon(call) },
+    {
+      budgets: sharedState ? new SharedRateBudgets(sharedState, localBudgets) : localBudgets,
+      onCall: (call) => metrics.upstreamCallSoon(call),
+    },
   );
+  if (sharedState) metrics.watchSharedState(() => sharedState.isUp);
   const admission = new RequestAdmission(config.maxInflightRequests);
   metrics.watchLoad({
     requestsInFlight: () => admission.inFlight,
@@ -68,7 +77,7 @@ export async function startGateway({
   });
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
   const operations = new OperationLog(metrics);
-  const pipeline = buildPipeline({ config, logger, operations, httpServer, sandboxDefaults });
+  const pipeline = buildPipeline({ config, logger, operations, httpServer, sandboxDefaults, sharedState });
   const apollo = new ApolloServer<GatewayContext>(pipeline.apollo);
   await apollo.start();
   let ready = true;
@@ -115,6 +124,7 @@ export async function startGateway({
       draining = true;
       await apollo.stop();
       await transport.close();
+      await sharedState?.close();
       // Losing the last spans must not turn a clean shutdown into a failed one.
       await tracing?.shutdown().catch(() => logger.warn('could not export the last spans on shutdown'));
     },

@@ -26,7 +26,7 @@ import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disa
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
   NoSchemaIntrospectionCustomRule,
   specifiedRules,
@@ -44,6 +44,8 @@ import type { Logger } from '../logging/logger';
 import { operationLogPlugin, type OperationLog } from '../observability/operation-log';
 import { recordRootResults } from '../observability/root-results';
 import { buildCompileSchema, buildGatewaySchema } from '../schema';
+import type { SharedStateConnection } from '../shared-state/connection';
+import { SharedPersistedQueries } from '../shared-state/shared-persisted-queries';
 import { DocumentCache } from './document-cache';
 import { documentBytes, persistedQueryBytes } from './memory-estimate';
 
@@ -91,6 +93,19 @@ export interface PipelineDependencies {
   httpServer: Server;
   /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
   sandboxDefaults?: SandboxDefaults;
+  /** Redis, when REDIS_URL is set: persisted queries are shared through it. */
+  sharedState?: SharedStateConnection;
+}
+
+/** This process's bounded cache of persisted queries, with Redis behind it when there is one. */
+function persistedQueries(config: Config, sharedState: SharedStateConnection | undefined): KeyValueCache<string> {
+  const local = new InMemoryLRUCache<string>({
+    maxSize: config.apqCacheBytes,
+    sizeCalculation: (query, key) => persistedQueryBytes(key, query),
+  });
+  return sharedState && config.redis
+    ? new SharedPersistedQueries(sharedState, local, config.redis.persistedQueryTtlSeconds)
+    : local;
 }
 
 export function buildPipeline({
@@ -99,6 +114,7 @@ export function buildPipeline({
   operations,
   httpServer,
   sandboxDefaults,
+  sharedState,
 }: PipelineDependencies): GraphqlPipeline {
   const schema = recordRootResults(buildGatewaySchema());
   const validationRules = limitRules(config.limits);
@@ -132,15 +148,7 @@ export function buildPipeline({
       // main.ts owns SIGTERM/SIGINT. Apollo's own handlers would stop the server a second time, racing
       // ours, and the process could exit before the upstream pool and the trace exporter were closed.
       stopOnTerminationSignals: false,
-      persistedQueries:
-        config.apqCacheBytes > 0
-          ? {
-              cache: new InMemoryLRUCache<string>({
-                maxSize: config.apqCacheBytes,
-                sizeCalculation: (query, key) => persistedQueryBytes(key, query),
-              }),
-            }
-          : false,
+      persistedQueries: config.apqCacheBytes > 0 ? { cache: persistedQueries(config, sharedState) } : false,
       // Apollo Server's own parsed documents (for what the fast path hands it): its default store
       // counts a document's JSON, several times smaller than the heap it holds.
       documentStore: new InMemoryLRUCache<DocumentNode>({

@@ -48,6 +48,8 @@ export function exchange(
     let chunks: Buffer[] = [];
     let size = 0;
 
+    // Assigned below; a deadline already passed fails the call from inside onExpiry, before that.
+    let cancelDeadline: () => void = () => undefined;
     const settle = (answer: Exchanged | NotExchanged) => {
       if (settled) return;
       settled = true;
@@ -58,7 +60,8 @@ export function exchange(
       settle({ ok: false, reason, status, code });
       controller?.abort(new Abandoned(reason));
     };
-    const cancelDeadline = deadline.onExpiry(() => fail('timeout', 'UND_ERR_ABORTED'));
+    cancelDeadline = deadline.onExpiry(() => fail('timeout', 'UND_ERR_ABORTED'));
+    if (settled) return;
 
     dispatcher.dispatch(options, {
       onRequestStart(started) {

@@ -17,7 +17,7 @@ import {
   type UpstreamFailure,
   type UpstreamResult,
 } from './outcome';
-import { RateBudgets } from './rate-budget';
+import { RateBudgets, reportedBudget, type BudgetBook } from './rate-budget';
 import { UpstreamSlots } from './upstream-slots';
 import { scrubUpstreamText } from './upstream-text';
 import { isRetryable, retryDelayMs } from './retry-policy';
@@ -100,7 +100,7 @@ interface Call<T> {
 
 export interface TransportOptions {
   /** Shared by every request: what HighLevel last said of each caller's rate budget. */
-  budgets?: RateBudgets;
+  budgets?: BudgetBook;
   /** Sees every upstream call of every request (metrics). */
   onCall?: UpstreamCallObserver;
 }
@@ -114,7 +114,7 @@ const USER_AGENT = 'highlevel-contacts-gateway';
 export class HighLevelTransport {
   private readonly pools = new Map<string, { pool: Pool; slots: UpstreamSlots }>();
   private readonly basePath: string;
-  private readonly budgets: RateBudgets;
+  private readonly budgets: BudgetBook;
   private readonly onCall: UpstreamCallObserver | undefined;
   private readonly notSent = new NotSentWarnings();
 
@@ -205,8 +205,10 @@ export class HighLevelTransport {
       this.notSent.note(logger, request.endpoint);
       return { result: failed({ kind: 'unavailable', reason: 'overloaded', statusCode: null }), notSent: true };
     }
-    // Taken from the caller's budget only now, when the call is about to be sent.
-    const waitSeconds = this.budgets.reserve(budgetKey);
+    // Taken from the caller's budget only now, when the call is about to be sent. A shared budget
+    // answers asynchronously (within REDIS_COMMAND_TIMEOUT_MS); a local one at once.
+    const reserved = this.budgets.reserve(budgetKey);
+    const waitSeconds = reserved instanceof Promise ? await reserved : reserved;
     if (waitSeconds !== undefined) {
       slots.release();
       report({ endpoint: request.endpoint, attempt, status: null, outcome: 'held', durationMs: 0 });
@@ -216,6 +218,14 @@ export class HighLevelTransport {
         'rate budget spent; not calling upstream',
       );
       return { result: failed({ kind: 'rate-limited', retryAfterSeconds: waitSeconds }), notSent: true };
+    }
+    if (deadline.expired) {
+      // The wait for a shared budget used up the request's time: nothing is sent.
+      slots.release();
+      this.budgets.observe(budgetKey, undefined);
+      report({ endpoint: request.endpoint, attempt, status: null, outcome: 'timeout', durationMs: 0 });
+      trace?.notSent(request.endpoint);
+      return { result: failed({ kind: 'unavailable', reason: 'timeout', statusCode: null }), notSent: true };
     }
     const started = performance.now();
     const span = trace?.startUpstream(request.method, request.endpoint, attempt);
@@ -227,6 +237,8 @@ export class HighLevelTransport {
       slots.release(performance.now() - started);
     }
     if (!response.ok) {
+      // Sent, and no answer to learn from: the call no longer counts as in flight.
+      this.budgets.observe(budgetKey, undefined);
       const { reason, status, code } = response;
       report({ endpoint: request.endpoint, attempt, status, outcome: reason, durationMs: performance.now() - started });
       span?.end(status, reason);
@@ -237,8 +249,10 @@ export class HighLevelTransport {
     const result = classifyResponse(response, read, scrub);
     this.budgets.observe(
       budgetKey,
-      response.headers,
-      !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined,
+      reportedBudget(
+        response.headers,
+        !result.ok && result.failure.kind === 'rate-limited' ? result.failure.retryAfterSeconds : undefined,
+      ),
     );
     const outcome = result.ok ? 'ok' : result.failure.kind;
     const remaining = Number(response.headers[RATE_LIMIT_HEADERS.remaining]);

@@ -118,6 +118,18 @@ export class GatewayMetrics {
     });
   }
 
+  /** `gateway_shared_state_up`: 1 while Redis is in use, 0 while the gateway runs on local state. */
+  watchSharedState(isUp: () => boolean): void {
+    new Gauge({
+      name: 'gateway_shared_state_up',
+      help: 'Whether the shared state (Redis: rate budgets, persisted queries) is in use (1) or local state stands in (0).',
+      registers: [this.registry],
+      collect() {
+        this.set(isUp() ? 1 : 0);
+      },
+    });
+  }
+
   /**
    * Counts the call once the current round of I/O is done (src/observability/after-round.ts): when many
    * upstream answers land at once (latency-bound load), each caller's response goes out before any of

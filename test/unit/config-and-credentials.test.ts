@@ -30,6 +30,45 @@ describe('loadConfig', () => {
       documentCacheBytes: 32 * 1024 * 1024,
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
       tracing: { enabled: false, protocol: 'http/protobuf', serviceName: 'highlevel-contacts-gateway' },
+      redis: undefined,
+    });
+  });
+
+  describe('shared state (REDIS_URL)', () => {
+    it('is off without REDIS_URL, and reads its settings with it', () => {
+      expect(loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '20' }).redis).toBeUndefined();
+      expect(loadConfig({ REDIS_URL: 'rediss://gw:pa%40ss@redis.internal:6380/2' }).redis).toEqual({
+        url: new URL('rediss://gw:pa%40ss@redis.internal:6380/2'),
+        commandTimeoutMs: 50,
+        keyPrefix: 'hlgw:',
+        persistedQueryTtlSeconds: 86_400,
+      });
+      expect(
+        loadConfig({
+          REDIS_URL: 'redis://127.0.0.1:6379',
+          REDIS_COMMAND_TIMEOUT_MS: '25',
+          REDIS_KEY_PREFIX: 'prod:eu:',
+          APQ_TTL_SECONDS: '3600',
+        }).redis,
+      ).toMatchObject({ commandTimeoutMs: 25, keyPrefix: 'prod:eu:', persistedQueryTtlSeconds: 3600 });
+    });
+
+    it.each(['http://redis:6379', 'redis://', 'not a url', 'redis://:s3cret-pw@/0'])(
+      'refuses REDIS_URL=%j without echoing it',
+      (value) => {
+        expect(() => loadConfig({ REDIS_URL: value })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+        try {
+          loadConfig({ REDIS_URL: value });
+        } catch (error) {
+          expect((error as Error).message).not.toContain('s3cret');
+          expect((error as Error).message).not.toContain(`REDIS_URL=`);
+        }
+      },
+    );
+
+    it('refuses a command timeout or key prefix out of range', () => {
+      expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
+      expect(() => loadConfig({ REDIS_KEY_PREFIX: 'has space' })).toThrow(/REDIS_KEY_PREFIX/);
     });
   });
 

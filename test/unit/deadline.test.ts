@@ -1,4 +1,6 @@
 import { Deadline, sleepWithin } from '../../src/highlevel/deadline';
+import type { Dispatcher } from 'undici';
+import { exchange } from '../../src/highlevel/exchange';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -25,5 +27,21 @@ describe('sleepWithin', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(deadline.expired).toBe(true);
     await expect(sleepWithin(10, deadline)).resolves.toBe(false);
+  });
+});
+
+describe('exchange', () => {
+  it('answers a timeout, and sends nothing, when the deadline has already passed', async () => {
+    const deadline = new Deadline(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const dispatch = jest.fn();
+    const answer = await exchange(
+      { dispatch } as unknown as Dispatcher,
+      { method: 'GET', path: '/contacts/x' },
+      1024,
+      deadline,
+    );
+    expect(answer).toEqual({ ok: false, reason: 'timeout', status: null, code: 'UND_ERR_ABORTED' });
+    expect(dispatch).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { RateBudgets } from '../../src/highlevel/rate-budget';
+import { RateBudgets, reportedBudget } from '../../src/highlevel/rate-budget';
 
 const headers = (remaining: number, dailyRemaining = 1000) => ({
   'x-ratelimit-max': '100',
@@ -18,7 +18,7 @@ describe('RateBudgets', () => {
 
   it('spends the reported burst budget locally, then holds the caller for the window', () => {
     const budgets = new RateBudgets(10, clock);
-    budgets.observe('k', headers(2));
+    budgets.observe('k', reportedBudget(headers(2)));
     expect(budgets.reserve('k')).toBeUndefined();
     expect(budgets.reserve('k')).toBeUndefined();
     expect(budgets.reserve('k')).toBe(10);
@@ -30,24 +30,24 @@ describe('RateBudgets', () => {
 
   it('holds a caller HighLevel reports at 0 remaining, or answered 429', () => {
     const budgets = new RateBudgets(10, clock);
-    budgets.observe('a', headers(0));
+    budgets.observe('a', reportedBudget(headers(0)));
     expect(budgets.reserve('a')).toBe(10);
-    budgets.observe('b', {}, 3);
+    budgets.observe('b', reportedBudget({}, 3));
     expect(budgets.reserve('b')).toBe(3);
   });
 
   it('holds a caller whose daily budget is spent until the next UTC midnight', () => {
     const start = Date.parse('2026-11-24T23:00:00Z');
     const budgets = new RateBudgets(10, () => start);
-    budgets.observe('k', headers(50, 0));
+    budgets.observe('k', reportedBudget(headers(50, 0)));
     expect(budgets.reserve('k')).toBe(3600);
   });
 
   it('remembers at most maxKeys callers, forgetting the least recently seen', () => {
     const budgets = new RateBudgets(3, clock);
-    for (const key of ['a', 'b', 'c']) budgets.observe(key, headers(0));
-    budgets.observe('a', headers(0)); // a is now the most recent
-    budgets.observe('d', headers(0));
+    for (const key of ['a', 'b', 'c']) budgets.observe(key, reportedBudget(headers(0)));
+    budgets.observe('a', reportedBudget(headers(0))); // a is now the most recent
+    budgets.observe('d', reportedBudget(headers(0)));
     expect(budgets.size).toBe(3);
     expect(budgets.reserve('b')).toBeUndefined(); // forgotten
     expect(budgets.reserve('a')).toBe(10);
@@ -58,5 +58,32 @@ describe('RateBudgets', () => {
     expect(key).not.toContain('secret');
     expect(key).toBe(RateBudgets.keyFor('pit-secret-token'));
     expect(key).not.toBe(RateBudgets.keyFor('pit-secret-token2'));
+  });
+
+  it('counts what HighLevel reports left less the calls still in flight, so late answers give nothing back', () => {
+    const budgets = new RateBudgets(10, clock);
+    budgets.observe('k', reportedBudget(headers(4)));
+    // Four calls go out at once; the budget is then spent until one is answered.
+    for (let i = 0; i < 4; i += 1) expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBe(10);
+    now += 10_000;
+    // A new window: HighLevel's answers to two of the four, the later first.
+    budgets.observe('k', reportedBudget(headers(2)));
+    budgets.observe('k', reportedBudget(headers(3)));
+    // Two are still in flight: of the 3 the stale answer reported, one is left.
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBe(10);
+  });
+
+  it('forgets a call that ended without an answer, so it no longer counts as in flight', () => {
+    const budgets = new RateBudgets(10, clock);
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBeUndefined();
+    budgets.observe('k', undefined);
+    budgets.observe('k', reportedBudget(headers(2)));
+    // Both calls ended: all of the 2 reported are left.
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBeUndefined();
+    expect(budgets.reserve('k')).toBe(10);
   });
 });

@@ -1,0 +1,207 @@
+/**
+ * Shared state against a real redis-server: budgets reserved by two replicas' connections are one
+ * budget, persisted queries registered through one are found through the other, and when Redis is
+ * killed, paused or restarted every call goes on with local state within the command timeout, with
+ * one log line per change of state, and shared state comes back by itself.
+ */
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { RedisConfig } from '../../src/config';
+import { RateBudgets, reportedBudget } from '../../src/highlevel/rate-budget';
+import { createLogger } from '../../src/logging/logger';
+import { SharedStateConnection } from '../../src/shared-state/connection';
+import { SharedPersistedQueries } from '../../src/shared-state/shared-persisted-queries';
+import { SharedRateBudgets } from '../../src/shared-state/shared-rate-budgets';
+import { startRedis, type RedisServer } from '../support/redis-server';
+
+const TIMEOUT_MS = 50;
+let redis: RedisServer;
+let lines: string[];
+const opened: SharedStateConnection[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(() => redis.stop());
+beforeEach(() => {
+  lines = [];
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((connection) => connection.close()));
+});
+
+const logger = () => createLogger('info', { write: (line: string) => void lines.push(line) });
+const config = (prefix: string): RedisConfig => ({
+  url: new URL(redis.url),
+  commandTimeoutMs: TIMEOUT_MS,
+  keyPrefix: prefix,
+  persistedQueryTtlSeconds: 60,
+});
+
+async function connect(prefix: string): Promise<SharedStateConnection> {
+  const connection = new SharedStateConnection(config(prefix), logger());
+  opened.push(connection);
+  await until(() => connection.isUp);
+  return connection;
+}
+
+async function until(condition: () => boolean, withinMs = 5000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const headers = (remaining: number) => ({
+  'x-ratelimit-remaining': String(remaining),
+  'x-ratelimit-interval-milliseconds': '10000',
+  'x-ratelimit-daily-remaining': '1000',
+});
+
+/** Two replicas' budgets over one Redis: each with its own connection and local budgets. */
+async function replicas(prefix: string) {
+  const [a, b] = [await connect(prefix), await connect(prefix)];
+  return [new SharedRateBudgets(a, new RateBudgets(100)), new SharedRateBudgets(b, new RateBudgets(100))] as const;
+}
+
+/**
+ * Reports are not awaited (an answer never waits for Redis), and two replicas' connections are not
+ * ordered with each other: a test that reads through one what it reported through the other lets the
+ * report land first.
+ */
+const reported = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+const warnLines = () => lines.filter((line) => line.includes('"level":40'));
+
+describe('shared rate budgets', () => {
+  it('are one budget for every replica: what HighLevel reported left, and no more, across both', async () => {
+    const [a, b] = await replicas('t1:');
+    a.observe('caller', reportedBudget(headers(3)));
+    const answers = [await a.reserve('caller'), await b.reserve('caller'), await a.reserve('caller')];
+    expect(answers).toEqual([undefined, undefined, undefined]);
+    // The window's last request went: every replica now holds the caller for the window.
+    expect(await b.reserve('caller')).toBe(10);
+    expect(await a.reserve('caller')).toBe(10);
+    // Another caller is not held.
+    expect(await b.reserve('someone-else')).toBeUndefined();
+  });
+
+  it("hold a caller for a 429's retry time on every replica", async () => {
+    const [a, b] = await replicas('t2:');
+    b.observe('caller', reportedBudget({}, 7));
+    await reported();
+    expect(await a.reserve('caller')).toBe(7);
+  });
+
+  it('reserve atomically: 40 reservations at once from two replicas take exactly the 10 left', async () => {
+    const [a, b] = await replicas('t3:');
+    a.observe('caller', reportedBudget(headers(10)));
+    await reported();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? a : b).reserve('caller')));
+    expect(answers.filter((wait) => wait === undefined)).toHaveLength(10);
+  });
+});
+
+describe('shared rate budgets follow the local rules', () => {
+  it('count what HighLevel reports left less the calls still in flight on any replica, and forget ended calls', async () => {
+    let now = 1_700_000_000_000;
+    const [a, b] = [await connect('t8:'), await connect('t8:')];
+    const first = new SharedRateBudgets(a, new RateBudgets(100), () => now);
+    const second = new SharedRateBudgets(b, new RateBudgets(100), () => now);
+    first.observe('k', reportedBudget(headers(4)));
+    await reported();
+    for (const budgets of [first, second, first, second]) expect(await budgets.reserve('k')).toBeUndefined();
+    expect(await second.reserve('k')).toBe(10);
+    now += 10_000;
+    // A new window: answers to two of the four, the later first, each through another replica.
+    second.observe('k', reportedBudget(headers(2)));
+    first.observe('k', reportedBudget(headers(3)));
+    await reported();
+    expect(await first.reserve('k')).toBeUndefined();
+    expect(await second.reserve('k')).toBe(10);
+    now += 10_000;
+    // The other two ended without an answer: nothing is in flight any more.
+    first.observe('k', undefined);
+    second.observe('k', undefined);
+    second.observe('k', reportedBudget(headers(2)));
+    await reported();
+    expect(await first.reserve('k')).toBeUndefined();
+    expect(await second.reserve('k')).toBeUndefined();
+    expect(await first.reserve('k')).toBe(10);
+  });
+});
+
+describe('shared persisted queries', () => {
+  it('registered through one replica are found through another, with a TTL', async () => {
+    const [a, b] = [await connect('t4:'), await connect('t4:')];
+    const first = new SharedPersistedQueries(a, new InMemoryLRUCache<string>(), 60);
+    const second = new SharedPersistedQueries(b, new InMemoryLRUCache<string>(), 60);
+    await first.set('hash1', '{ __typename }');
+    expect(await second.get('hash1')).toBe('{ __typename }');
+    expect(await second.get('unknown')).toBeUndefined();
+    expect(await a.redis.ttl('apq:hash1')).toBeGreaterThan(50);
+  });
+});
+
+describe('when Redis fails', () => {
+  it('killed: calls go on with local state at once, one warn line, and shared state comes back after a restart', async () => {
+    const connection = await connect('t5:');
+    const local = new RateBudgets(100);
+    const budgets = new SharedRateBudgets(connection, local);
+    budgets.observe('caller', reportedBudget(headers(0)));
+    expect(await budgets.reserve('caller')).toBe(10);
+
+    await redis.kill();
+    await until(() => !connection.isUp);
+    for (let i = 0; i < 20; i += 1) {
+      const started = performance.now();
+      // The local budgets were told too: the caller is still held.
+      expect(await budgets.reserve('caller')).toBe(10);
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+    }
+    expect(await budgets.reserve('another')).toBeUndefined();
+    expect(warnLines()).toHaveLength(1);
+    expect(warnLines()[0]).toContain('shared state (Redis) unavailable');
+
+    await redis.restart();
+    await until(() => connection.isUp, 5000);
+    expect(lines.filter((line) => line.includes('shared state (Redis) in use'))).toHaveLength(2);
+    // A fresh Redis knows nothing: the caller goes (HighLevel will say again how much is left).
+    expect(await budgets.reserve('caller')).toBeUndefined();
+    expect(warnLines()).toHaveLength(1);
+  }, 20_000);
+
+  it('paused: no call waits longer than the command timeout, and after the first none waits at all', async () => {
+    const connection = await connect('t6:');
+    const budgets = new SharedRateBudgets(connection, new RateBudgets(100));
+    redis.pause();
+    try {
+      const waits: number[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        const started = performance.now();
+        expect(await budgets.reserve('caller')).toBeUndefined();
+        waits.push(performance.now() - started);
+      }
+      expect(Math.max(...waits)).toBeLessThan(TIMEOUT_MS + 30);
+      expect(Math.max(...waits.slice(1))).toBeLessThan(5);
+      expect(connection.isUp).toBe(false);
+      expect(warnLines()).toHaveLength(1);
+    } finally {
+      redis.resume();
+    }
+    await until(() => connection.isUp, 5000);
+    expect(warnLines()).toHaveLength(1);
+  }, 20_000);
+
+  it('unreachable from the start: the gateway starts on local state with one warn line', async () => {
+    const connection = new SharedStateConnection({ ...config('t7:'), url: new URL('redis://127.0.0.1:1') }, logger());
+    opened.push(connection);
+    const queries = new SharedPersistedQueries(connection, new InMemoryLRUCache<string>(), 60);
+    await queries.set('h', 'q');
+    expect(await queries.get('h')).toBe('q');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connection.isUp).toBe(false);
+    expect(warnLines()).toHaveLength(1);
+    expect(lines.join('\n')).not.toContain('password');
+  });
+});
