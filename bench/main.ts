@@ -26,6 +26,7 @@ import {
   type GatewayProcess,
   type SimulatorProcess,
 } from './processes';
+import { startRedis, type RedisServer } from '../test/support/redis-server';
 import { SCENARIOS, soakRequest, type Scenario } from './workloads';
 
 const { values } = parseArgs({
@@ -56,6 +57,11 @@ interface Stack {
   gateway: GatewayProcess;
 }
 const stacks = new Map<string, Stack>();
+let redis: Promise<RedisServer> | undefined;
+/** The shared scenarios' redis-server: the tests' own (persistence off, loopback), started once. */
+function benchRedis(): Promise<RedisServer> {
+  return (redis ??= startRedis());
+}
 /**
  * The simulator and gateway for an upstream latency, started on first use. `operations`: the scenarios
  * that will be measured on it, each of whose requests runs briefly before any is measured, so every
@@ -63,17 +69,28 @@ const stacks = new Map<string, Stack>();
  * The delete scenario gets a pair of its own: its simulator holds DELETE_POOL more contacts, whose
  * garbage collection would make every other scenario's upstream dearer.
  */
-async function stackFor(latencyMs: number, operations: readonly Scenario[], deletes = false): Promise<Stack> {
-  const key = `${latencyMs}${deletes ? ' deletes' : ''}`;
+async function stackFor(
+  latencyMs: number,
+  operations: readonly Scenario[],
+  { deletes = false, shared = false }: { deletes?: boolean; shared?: boolean } = {},
+): Promise<Stack> {
+  const key = `${latencyMs}${deletes ? ' deletes' : ''}${shared ? ' shared' : ''}`;
   let stack = stacks.get(key);
   if (!stack) {
     const simulator = await startSimulator(latencyMs, UPSTREAM, { deletes });
-    const gateway = await (values.reference ? startReferenceGateway : startGateway)(simulator.url);
+    const gateway = shared
+      ? await startGateway(simulator.url, { REDIS_URL: (await benchRedis()).url })
+      : await (values.reference ? startReferenceGateway : startGateway)(simulator.url);
     stack = { simulator, gateway };
     stacks.set(key, stack);
     const names = new Set<string>();
     for (const scenario of operations) {
-      if (scenario.latencyMs !== latencyMs || (scenario.deletes === true) !== deletes || names.has(scenario.name))
+      if (
+        scenario.latencyMs !== latencyMs ||
+        (scenario.deletes === true) !== deletes ||
+        (scenario.shared === true) !== shared ||
+        names.has(scenario.name)
+      )
         continue;
       names.add(scenario.name);
       await runLoad({ url: stack.gateway.url, connections: 32, durationSeconds: 0.5, request: scenario.gateway });
@@ -103,7 +120,10 @@ interface Row {
 }
 
 async function measure(scenario: Scenario, all: readonly Scenario[]): Promise<Row> {
-  const { simulator, gateway } = await stackFor(scenario.latencyMs, all, scenario.deletes === true);
+  const { simulator, gateway } = await stackFor(scenario.latencyMs, all, {
+    deletes: scenario.deletes === true,
+    shared: scenario.shared === true,
+  });
   const base = { connections: scenario.connections };
   const invalid: string[] = [];
 
@@ -210,6 +230,20 @@ function targets(rows: Row[]): Target[] {
       target: `${operation} @32 CPU ratio within 15% of updateContact @32's (relative)`,
       value: relative,
       met: relative <= 1.15,
+    });
+  }
+  for (const [sharedId, localId, what] of [
+    ['shared@32', 'update@32', 'updateContact @32'],
+    ['shared-tokens@32', 'tokens@32', 'updateContact, 200 tokens @32'],
+  ] as const) {
+    const shared = find(sharedId);
+    const local = find(localId);
+    if (!shared || !local) continue;
+    const more = shared.gatewayCpuMs / local.gatewayCpuMs;
+    found.push({
+      target: `${what}, budgets shared on Redis: gateway CPU per request within 15% of local budgets' (relative)`,
+      value: more,
+      met: more <= 1.15,
     });
   }
   const latencyBound = find('latency@64');
@@ -386,4 +420,5 @@ main()
       await stack.gateway.stop();
       stack.simulator.stop();
     }
+    await (await redis)?.stop();
   });

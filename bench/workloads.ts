@@ -70,6 +70,8 @@ export interface Scenario {
   gatewayMarker: string;
   /** Deletes a seeded contact per request: measured on a simulator and gateway of its own (bench/main.ts). */
   deletes?: true;
+  /** Through a gateway with REDIS_URL (a redis-server of the bench's own, on loopback): shared budgets. */
+  shared?: true;
 }
 
 // A realistic update: ten fields, tags and a custom field.
@@ -303,6 +305,31 @@ function searchContacts(connections: number): Scenario {
   };
 }
 
+/** updateContact from 200 callers in turn, each with its own token, location and contact. */
+function tokensUpdate(connections: number): Scenario {
+  return {
+    id: `tokens@${connections}`,
+    name: 'updateContact, 200 tokens',
+    connections,
+    latencyMs: 0,
+    unitsPerAnswer: 1,
+    upstreamPerAnswer: 1,
+    direct: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).direct,
+    gateway: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).gateway,
+    gatewayMarker: '"UpdateContactSuccess"',
+  };
+}
+
+/** updateContact through a gateway whose callers' budgets live in Redis: the cost of sharing them. */
+function sharedUpdateContact(connections: number): Scenario {
+  return {
+    ...updateContact(connections),
+    id: `shared@${connections}`,
+    name: 'updateContact, budgets shared on Redis',
+    shared: true,
+  };
+}
+
 function updateContact(connections: number, latencyMs = 0): Scenario {
   const direct = rest('PUT', DEMO_CONTACT, DEMO_TOKEN, REST_BODY);
   const gateway = graphql(DEMO_TOKEN, UPDATE_BODY);
@@ -345,22 +372,19 @@ export const SCENARIOS: Scenario[] = [
     gateway: () => graphql(DEMO_TOKEN, ENTITIES_BODY),
     gatewayMarker: `"id":"${ENTITY_IDS[ENTITY_IDS.length - 1]}"`,
   },
-  {
-    id: 'tokens@32',
-    name: 'updateContact, 200 tokens',
-    connections: 32,
-    latencyMs: 0,
-    unitsPerAnswer: 1,
-    upstreamPerAnswer: 1,
-    direct: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).direct,
-    gateway: (n) => (CALLER_UPDATES[n % CALLER_UPDATES.length] as (typeof CALLER_UPDATES)[number]).gateway,
-    gatewayMarker: '"UpdateContactSuccess"',
-  },
+  tokensUpdate(32),
   updateContact(64, 50),
   createContact(32),
   upsertContact(32),
   searchContacts(32),
   deleteContact(32),
+  sharedUpdateContact(32),
+  {
+    ...tokensUpdate(32),
+    id: 'shared-tokens@32',
+    name: 'updateContact, 200 tokens, budgets shared on Redis',
+    shared: true,
+  },
 ];
 
 /** The soak's mutation for the n-th request: 200 callers in turn. */

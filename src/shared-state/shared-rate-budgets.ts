@@ -16,68 +16,108 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Fields: r = remaining in the window (less the calls in flight), d = remaining today, i = window
 // length (ms), u = blocked until (ms), f = calls sent and not answered yet.
-// ARGV[1] is the replica's clock: replicas agree on time to within what the budget's windows care about.
-const RESERVE = `
+//
+// One script per caller per turn of this replica's event loop: first the answers that arrived (in
+// order), then the reservations asked for, one at a time, answering for each -1 (go) or the seconds
+// to wait. The rules are RateBudgets' (src/highlevel/rate-budget.ts), step for step.
+// ARGV: now (the replica's clock: replicas agree on time to within what the windows care about), the
+// number of answers, then per answer: answered ('1') or not ('0'), remaining, window (ms), remaining
+// today, held for (ms) ('' where the answer said nothing); then the number of reservations.
+const SETTLE = `
 local now = tonumber(ARGV[1])
+local midnight = math.floor(now / ${DAY_MS}) * ${DAY_MS} + ${DAY_MS}
 local b = redis.call('HMGET', KEYS[1], 'r', 'd', 'i', 'u', 'f')
-local remaining, daily, interval = tonumber(b[1]), tonumber(b[2]), tonumber(b[3])
-local blocked, inflight = tonumber(b[4]) or 0, tonumber(b[5]) or 0
-if blocked > now then return math.ceil((blocked - now) / 1000) end
-if blocked ~= 0 then
-  redis.call('HDEL', KEYS[1], 'r', 'd')
-  remaining, daily, blocked = nil, nil, 0
+local r, d, i = tonumber(b[1]), tonumber(b[2]), tonumber(b[3])
+local u, f = tonumber(b[4]) or 0, tonumber(b[5]) or 0
+local pos = 3
+for k = 1, tonumber(ARGV[2]) do
+  local answered, R, I, D, held = ARGV[pos], tonumber(ARGV[pos + 1]), tonumber(ARGV[pos + 2]), tonumber(ARGV[pos + 3]), tonumber(ARGV[pos + 4])
+  pos = pos + 5
+  f = math.max(0, f - 1)
+  if answered == '1' then
+    if u <= now then u = 0 end
+    if I then i = I end
+    if R then r = R - f end
+    if D then d = D end
+    if R == 0 and i then u = math.max(u, now + i) end
+    if D == 0 then u = math.max(u, midnight) end
+    if held then u = math.max(u, now + held) end
+  end
 end
-if remaining and remaining <= 0 then
-  blocked = now + (interval or 1000)
-  redis.call('HSET', KEYS[1], 'u', blocked)
-  return math.ceil((blocked - now) / 1000)
+local out = {}
+for k = 1, tonumber(ARGV[pos]) do
+  local wait = -1
+  if u > now then
+    wait = math.ceil((u - now) / 1000)
+  else
+    if u ~= 0 then r, d, u = nil, nil, 0 end
+    if r and r <= 0 then
+      u = now + (i or 1000)
+      wait = math.ceil((u - now) / 1000)
+    else
+      f = f + 1
+      if r then
+        r = r - 1
+        if r <= 0 and i then u = now + i end
+      end
+      if d then
+        d = d - 1
+        if d <= 0 then u = math.max(u, midnight) end
+      end
+    end
+  end
+  out[k] = wait
 end
-redis.call('HSET', KEYS[1], 'f', inflight + 1)
-if remaining then
-  remaining = remaining - 1
-  redis.call('HSET', KEYS[1], 'r', remaining)
-  if remaining <= 0 and interval then blocked = now + interval end
-end
-if daily then
-  daily = daily - 1
-  redis.call('HSET', KEYS[1], 'd', daily)
-  if daily <= 0 then blocked = math.max(blocked, math.floor(now / ${DAY_MS}) * ${DAY_MS} + ${DAY_MS}) end
-end
-redis.call('HSET', KEYS[1], 'u', blocked)
-redis.call('PEXPIRE', KEYS[1], math.max(${DAY_MS}, blocked - now + 1000))
-return -1
-`;
-
-// ARGV: now, answered ('1') or not ('0'), remaining, window (ms), remaining today, held for (ms); ''
-// where the answer said nothing.
-const OBSERVE = `
-local now = tonumber(ARGV[1])
-local inflight = math.max(0, (tonumber(redis.call('HGET', KEYS[1], 'f')) or 0) - 1)
-redis.call('HSET', KEYS[1], 'f', inflight)
-if ARGV[2] ~= '1' then return 1 end
-local remaining, interval, daily, held = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-if interval then redis.call('HSET', KEYS[1], 'i', interval) else interval = tonumber(redis.call('HGET', KEYS[1], 'i')) end
-if remaining then redis.call('HSET', KEYS[1], 'r', remaining - inflight) end
-if daily then redis.call('HSET', KEYS[1], 'd', daily) end
-local blocked = tonumber(redis.call('HGET', KEYS[1], 'u')) or 0
-if blocked <= now then blocked = 0 end
-if remaining == 0 and interval then blocked = math.max(blocked, now + interval) end
-if daily == 0 then blocked = math.max(blocked, math.floor(now / ${DAY_MS}) * ${DAY_MS} + ${DAY_MS}) end
-if held then blocked = math.max(blocked, now + held) end
-redis.call('HSET', KEYS[1], 'u', blocked)
-redis.call('PEXPIRE', KEYS[1], math.max(${DAY_MS}, blocked - now + 1000))
-return 1
+if r then redis.call('HSET', KEYS[1], 'r', r) else redis.call('HDEL', KEYS[1], 'r') end
+if d then redis.call('HSET', KEYS[1], 'd', d) else redis.call('HDEL', KEYS[1], 'd') end
+if i then redis.call('HSET', KEYS[1], 'i', i) end
+redis.call('HSET', KEYS[1], 'u', u, 'f', f)
+redis.call('PEXPIRE', KEYS[1], math.max(${DAY_MS}, u - now + 1000))
+return out
 `;
 
 interface BudgetCommands {
-  hlgwReserve(key: string, now: number): Promise<number>;
-  hlgwObserve(key: string, now: number, ...reported: string[]): Promise<number>;
+  hlgwSettle(key: string, now: number, ...args: (string | number)[]): Promise<number[]>;
 }
 
 type BudgetRedis = Redis & BudgetCommands;
 
+/** What this replica has for one caller's budget since its last script: answers, and waiting reservations. */
+interface Pending {
+  answers: string[];
+  answerCount: number;
+  waiters: ((wait: number | undefined) => void)[];
+  /** An answer the other replicas must see at once (see `urgent`). */
+  urgent: boolean;
+}
+
+/**
+ * How long an answer's report may wait for its caller's next reservation (which carries it at no extra
+ * cost) before it is sent alone, while the caller has plenty left. Until it lands, other replicas count
+ * the call as still in flight: they hold back a little more, never less.
+ */
+const REPORT_WITHIN_MS = 100;
+/**
+ * Left in the window at or below which every answer is reported at once: near the end of a budget
+ * what HighLevel says decides the next calls. So does a 429 and a spent day.
+ */
+const URGENT_REMAINING = 20;
+
+function urgent(reported: ReportedBudget | undefined): boolean {
+  if (!reported) return false;
+  const { remaining, dailyRemaining, rateLimitedForSeconds } = reported;
+  return (
+    rateLimitedForSeconds !== undefined ||
+    dailyRemaining === 0 ||
+    (remaining !== undefined && remaining <= URGENT_REMAINING)
+  );
+}
+
 export class SharedRateBudgets implements BudgetBook {
   private readonly redis: BudgetRedis;
+  private pending = new Map<string, Pending>();
+  private reservationsDue = false;
+  private reportsDue: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: SharedStateConnection,
@@ -87,33 +127,77 @@ export class SharedRateBudgets implements BudgetBook {
   ) {
     this.redis = connection.redis as BudgetRedis;
     // EVALSHA, loaded again by ioredis when Redis has lost its scripts (a restart).
-    this.redis.defineCommand('hlgwReserve', { numberOfKeys: 1, lua: RESERVE });
-    this.redis.defineCommand('hlgwObserve', { numberOfKeys: 1, lua: OBSERVE });
+    this.redis.defineCommand('hlgwSettle', { numberOfKeys: 1, lua: SETTLE });
   }
 
   reserve(key: string): number | undefined | Promise<number | undefined> {
     if (!this.connection.isUp) return this.local.reserve(key);
-    return this.connection
-      .run((redis) => (redis as BudgetRedis).hlgwReserve(budgetKey(key), this.now()))
-      .then((wait) => (wait === undefined ? this.local.reserve(key) : wait < 0 ? undefined : wait));
+    return new Promise((resolve) => {
+      this.pendingFor(key).waiters.push(resolve);
+      this.settleSoon();
+    });
+  }
+
+  /** At the end of this turn of the event loop: one script per caller with reservations or urgent answers. */
+  private settleSoon(): void {
+    if (this.reservationsDue) return;
+    this.reservationsDue = true;
+    setImmediate(() => {
+      this.reservationsDue = false;
+      this.settle((pending) => pending.waiters.length > 0 || pending.urgent);
+    });
   }
 
   observe(key: string, reported: ReportedBudget | undefined): void {
     this.local.observe(key, reported);
     if (!this.connection.isUp) return;
-    const held = reported?.rateLimitedForSeconds === undefined ? '' : String(reported.rateLimitedForSeconds * 1000);
-    // Not awaited: the caller's answer does not wait for the report, which the next reservation sees.
-    void this.connection.run((redis) =>
-      (redis as BudgetRedis).hlgwObserve(
-        budgetKey(key),
-        this.now(),
-        reported ? '1' : '0',
-        text(reported?.remaining),
-        text(reported?.intervalMs),
-        text(reported?.dailyRemaining),
-        held,
-      ),
+    // The answer does not wait for its report: it goes at the end of this turn when urgent, else with
+    // the caller's next reservation here, or alone within REPORT_WITHIN_MS.
+    const pending = this.pendingFor(key);
+    pending.answerCount += 1;
+    pending.answers.push(
+      reported ? '1' : '0',
+      text(reported?.remaining),
+      text(reported?.intervalMs),
+      text(reported?.dailyRemaining),
+      reported?.rateLimitedForSeconds === undefined ? '' : String(reported.rateLimitedForSeconds * 1000),
     );
+    if (urgent(reported)) {
+      pending.urgent = true;
+      this.settleSoon();
+      return;
+    }
+    this.reportsDue ??= setTimeout(() => {
+      this.reportsDue = undefined;
+      this.settle(() => true);
+    }, REPORT_WITHIN_MS).unref();
+  }
+
+  private pendingFor(key: string): Pending {
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = { answers: [], answerCount: 0, waiters: [], urgent: false };
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** One script for each caller `due` picks; its reservations fall back to local state on failure. */
+  private settle(due: (pending: Pending) => boolean): void {
+    const now = this.now();
+    for (const [key, pending] of this.pending) {
+      if (!due(pending)) continue;
+      this.pending.delete(key);
+      const { answers, answerCount, waiters } = pending;
+      void this.connection
+        .run((redis) => (redis as BudgetRedis).hlgwSettle(budgetKey(key), now, answerCount, ...answers, waiters.length))
+        .then((waits) => {
+          waiters.forEach((resolve, index) => {
+            const wait = waits?.[index];
+            resolve(wait === undefined ? this.local.reserve(key) : wait < 0 ? undefined : wait);
+          });
+        });
+    }
   }
 }
 

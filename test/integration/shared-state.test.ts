@@ -123,6 +123,8 @@ describe('shared rate budgets follow the local rules', () => {
     // The other two ended without an answer: nothing is in flight any more.
     first.observe('k', undefined);
     second.observe('k', undefined);
+    // Those reports carry nothing urgent: they reach Redis within 100 ms, or with the next reservation.
+    await new Promise((resolve) => setTimeout(resolve, 150));
     second.observe('k', reportedBudget(headers(2)));
     await reported();
     expect(await first.reserve('k')).toBeUndefined();
