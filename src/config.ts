@@ -5,6 +5,7 @@
  * SDK reads its own standard OTEL_* variables, such as exporter headers and batch sizes; the ones that
  * decide whether and how tracing runs are validated here.)
  */
+import { availableParallelism } from 'node:os';
 import type { OperationLimits } from './execution/limits';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +55,8 @@ export interface Config {
   tracing: TracingConfig;
   /** State shared with the other replicas (src/shared-state/); undefined without REDIS_URL: alone. */
   redis: RedisConfig | undefined;
+  /** Gateway processes on this host, sharing one port (src/cluster/); 1: this process serves alone. */
+  workers: number;
 }
 
 /** Redis, where replicas share callers' rate budgets and persisted queries. */
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     tracing: readTracing(env, read),
     redis: readRedis(env, read),
+    workers: read('WORKERS', 1, parseWorkers),
   };
   if (config.headersTimeoutMs > config.requestTimeoutMs)
     problems.push(
@@ -215,6 +219,12 @@ function readRedis(env: Env, read: Read): RedisConfig | undefined {
   );
   const persistedQueryTtlSeconds = read('APQ_TTL_SECONDS', 86_400, integerIn(1, 30 * 86_400));
   return url && { url, commandTimeoutMs, keyPrefix, persistedQueryTtlSeconds };
+}
+
+/** A count from 1 to 64, or `auto`: one per core the process may use. */
+function parseWorkers(raw: string): Parsed<number> {
+  if (raw === 'auto') return { value: Math.min(64, availableParallelism()) };
+  return integerIn(1, 64)(raw);
 }
 
 function parseRedisUrl(raw: string): Parsed<URL> {

@@ -2,9 +2,11 @@
  * The gateway: Apollo Server 5 over the project's node:http integration, the schema, the upstream
  * transport and their lifecycle. `startGateway` is what main.ts, the demo and the end-to-end tests run.
  */
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { joinGroup } from './cluster/worker-side';
 import { RequestAdmission } from './http/admission';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './request/context';
@@ -77,6 +79,8 @@ export async function startGateway({
   });
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
   const operations = new OperationLog(metrics);
+  // A worker of WORKERS > 1: /metrics answers for the whole group.
+  const group = cluster.isWorker ? joinGroup(metrics.registry, config.workers) : undefined;
   const pipeline = buildPipeline({ config, logger, operations, httpServer, sandboxDefaults, sharedState });
   const apollo = new ApolloServer<GatewayContext>(pipeline.apollo);
   await apollo.start();
@@ -91,7 +95,8 @@ export async function startGateway({
     corsOrigins: config.corsOrigins,
     isReady: () => ready,
     isDraining: () => draining,
-    metrics: metrics.registry,
+    metrics: group?.metrics ?? metrics.registry,
+    groupState: group?.state,
     admission,
     tracing,
     fastPath: config.fastPath ? new FastPath(pipeline, operations) : undefined,

@@ -1,6 +1,9 @@
 /**
- * Entry point: configuration from the environment, then the gateway, then signal handling.
+ * Entry point: configuration from the environment, then the gateway (or, with WORKERS > 1, the primary
+ * that forks a gateway per worker: src/cluster/primary.ts), then signal handling.
  */
+import cluster from 'node:cluster';
+import { runPrimary } from '../cluster/primary';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger } from '../logging/logger';
 import { missingNodeFlags } from '../node-flags';
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
       'node was started without V8 flags the gateway is tuned for (src/node-flags.ts); start it with npm start',
     );
   }
+  // WORKERS > 1: this process forks the workers, each of which runs the rest of main().
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config, logger);
   const tracing = createTracing(config.tracing, logger);
   const gateway = await startGateway({ config, logger, tracing });
   logger.info(

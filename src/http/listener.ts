@@ -6,7 +6,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { Registry } from 'prom-client';
+import type { MetricsSource } from '../cluster/worker-side';
 import type { GatewayContext, RequestInfo } from '../request/context';
 import type { FastPath } from '../execution/fast-path';
 import type { RequestAdmission } from './admission';
@@ -37,8 +37,10 @@ export interface GraphqlHttpOptions {
   isReady: () => boolean;
   /** True once the server stops taking connections (after the shutdown delay): Apollo Server answers. */
   isDraining: () => boolean;
-  /** Served at /metrics in the Prometheus text format. */
-  metrics: Registry;
+  /** Served at /metrics in the Prometheus text format: this process's, or its worker group's. */
+  metrics: MetricsSource;
+  /** With WORKERS > 1: the group's `running/configured`, sent with /healthz and /readyz. */
+  groupState?: () => string;
   /** The bound on GraphQL requests served at once (MAX_INFLIGHT_REQUESTS). */
   admission: RequestAdmission;
   context: (request: RequestInfo) => GatewayContext;
@@ -59,6 +61,7 @@ export function createGraphqlListener({
   isReady,
   isDraining,
   metrics,
+  groupState,
   admission,
   tracing,
   fastPath,
@@ -102,6 +105,8 @@ export function createGraphqlListener({
     // sends elsewhere once it has seen /readyz answer 503.
     if (!isReady()) res.setHeader('connection', 'close');
     // Operational endpoints: no auth, no body, nothing about callers.
+    if (groupState && (url.pathname === '/healthz' || url.pathname === '/readyz'))
+      res.setHeader('x-gateway-workers', groupState());
     if (url.pathname === '/healthz') return sendStatus(res, 200, 'alive');
     if (url.pathname === '/readyz')
       return isReady() ? sendStatus(res, 200, 'ready') : sendStatus(res, 503, 'shutting down');

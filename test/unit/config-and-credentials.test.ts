@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../../src/config';
 import { parseAuthorization } from '../../src/request/credentials';
 import { isContactId } from '../../src/mapping/formats';
@@ -31,7 +32,14 @@ describe('loadConfig', () => {
       limits: { maxDepth: 15, maxAliases: 15, maxRootFields: 10, maxDirectives: 20, maxTokens: 5000, maxEntities: 200 },
       tracing: { enabled: false, protocol: 'http/protobuf', serviceName: 'highlevel-contacts-gateway' },
       redis: undefined,
+      workers: 1,
     });
+  });
+
+  it('reads WORKERS as a count from 1 to 64, or auto for the cores available', () => {
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(Math.min(64, availableParallelism()));
+    for (const value of ['0', '65', 'many']) expect(() => loadConfig({ WORKERS: value })).toThrow(/WORKERS/);
   });
 
   describe('shared state (REDIS_URL)', () => {

@@ -1,0 +1,95 @@
+/**
+ * WORKERS > 1: this process forks that many gateway workers on one port (node:cluster shares the
+ * listening socket), restarts one that exits with a backoff, answers the workers' /metrics requests
+ * with the whole group's metrics, and on SIGTERM or SIGINT passes the signal on to every worker and
+ * exits once all have drained (each keeps the single process's readiness and drain behaviour).
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { AggregatorRegistry } from 'prom-client';
+import type { Config } from '../config';
+import type { Logger } from '../logging/logger';
+import { isGatewayMessage, type GroupState, type MetricsResponse } from './messages';
+
+const FIRST_RESTART_DELAY_MS = 100;
+const MAX_RESTART_DELAY_MS = 10_000;
+/** A worker that ran this long before exiting restarts at once: it did not crash at start-up. */
+const STABLE_AFTER_MS = 30_000;
+
+export function runPrimary(config: Config, logger: Logger): void {
+  const aggregator = new AggregatorRegistry();
+  const started = new Map<number, number>();
+  let crashes = 0;
+  let stopping = false;
+
+  if (!config.redis) {
+    logger.warn(
+      { workers: config.workers },
+      'several workers without REDIS_URL: each keeps its own rate budgets and persisted queries, so together they may send up to WORKERS times what HighLevel reports as left',
+    );
+  }
+
+  const broadcast = () => {
+    const state: GroupState = {
+      type: 'hlgw:group',
+      running: Object.keys(cluster.workers ?? {}).length,
+      configured: config.workers,
+    };
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker) send(worker, state);
+  };
+
+  const fork = () => {
+    const worker = cluster.fork();
+    started.set(worker.id, Date.now());
+    // Its channel closing as it exits is reported here, and the exit handles the rest.
+    worker.on('error', () => undefined);
+    worker.on('online', broadcast);
+    worker.on('message', (message: unknown) => {
+      if (!isGatewayMessage(message) || message.type !== 'hlgw:metrics-request') return;
+      aggregator.clusterMetrics().then(
+        (text) => send(worker, { type: 'hlgw:metrics-response', id: message.id, text }),
+        () => send(worker, { type: 'hlgw:metrics-response', id: message.id, text: undefined }),
+      );
+    });
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const ranMs = Date.now() - (started.get(worker.id) ?? Date.now());
+    started.delete(worker.id);
+    broadcast();
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        logger.info('every worker has stopped');
+        process.exit(0);
+      }
+      return;
+    }
+    crashes = ranMs >= STABLE_AFTER_MS ? 0 : crashes + 1;
+    const delayMs = crashes === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (crashes - 1));
+    logger.warn({ worker: { pid: worker.process.pid, code, signal, ranMs }, delayMs }, 'worker exited; restarting it');
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delayMs);
+  });
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'shutting down every worker');
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill(signal);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+
+  for (let n = 0; n < config.workers; n += 1) fork();
+  logger.info({ workers: config.workers, port: config.port }, 'gateway primary started');
+}
+
+/**
+ * To a worker that may be exiting: an error (its channel closed) is handed to the callback, not
+ * emitted, so a worker's exit never takes the primary down.
+ */
+function send(worker: Worker, message: GroupState | MetricsResponse): void {
+  if (worker.isConnected()) worker.send(message, undefined, undefined, () => undefined);
+}
