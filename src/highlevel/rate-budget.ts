@@ -19,6 +19,13 @@ interface Budget {
   remaining: number | undefined;
   /** Calls sent for this caller and not answered yet. */
   inFlight: number;
+  /**
+   * The least HighLevel has reported left in the current window, and when that window was first seen:
+   * within a window an answer reporting more left is older than one reporting less (it overtook it),
+   * so it gives nothing back.
+   */
+  reportedFloor: number | undefined;
+  floorSince: number;
   dailyRemaining: number | undefined;
   intervalMs: number | undefined;
   /** No call is sent for this caller before this time (ms since the epoch). */
@@ -84,7 +91,12 @@ export class RateBudgets implements BudgetBook {
     if (budget.blockedUntil > now) return Math.ceil((budget.blockedUntil - now) / 1000);
     if (budget.blockedUntil !== 0) {
       // The window has passed: the spent counts say nothing any more until HighLevel reports again.
-      Object.assign(budget, { remaining: undefined, dailyRemaining: undefined, blockedUntil: 0 });
+      Object.assign(budget, {
+        remaining: undefined,
+        dailyRemaining: undefined,
+        blockedUntil: 0,
+        reportedFloor: undefined,
+      });
     }
     // Spent by the calls still in flight: none goes until an answer says there is room.
     if (budget.remaining !== undefined && budget.remaining <= 0) {
@@ -118,7 +130,15 @@ export class RateBudgets implements BudgetBook {
     // A hold that has passed says nothing beside a fresh answer.
     if (budget.blockedUntil <= now) budget.blockedUntil = 0;
     if (intervalMs !== undefined) budget.intervalMs = intervalMs;
-    if (remaining !== undefined) budget.remaining = remaining - budget.inFlight;
+    if (remaining !== undefined) {
+      if (budget.reportedFloor === undefined || now - budget.floorSince >= (budget.intervalMs ?? 0)) {
+        budget.reportedFloor = remaining;
+        budget.floorSince = now;
+      } else {
+        budget.reportedFloor = Math.min(budget.reportedFloor, remaining);
+      }
+      budget.remaining = budget.reportedFloor - budget.inFlight;
+    }
     if (dailyRemaining !== undefined) budget.dailyRemaining = dailyRemaining;
     if (remaining === 0 && budget.intervalMs !== undefined)
       budget.blockedUntil = Math.max(budget.blockedUntil, now + budget.intervalMs);
@@ -136,7 +156,15 @@ export class RateBudgets implements BudgetBook {
   private touch(key: string): Budget {
     let budget = this.budgets.get(key);
     if (!budget) {
-      budget = { remaining: undefined, inFlight: 0, dailyRemaining: undefined, intervalMs: undefined, blockedUntil: 0 };
+      budget = {
+        remaining: undefined,
+        inFlight: 0,
+        reportedFloor: undefined,
+        floorSince: 0,
+        dailyRemaining: undefined,
+        intervalMs: undefined,
+        blockedUntil: 0,
+      };
       this.budgets.set(key, budget);
     }
     return budget;

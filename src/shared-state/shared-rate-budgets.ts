@@ -15,7 +15,8 @@ import type { SharedStateConnection } from './connection';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Fields: r = remaining in the window (less the calls in flight), d = remaining today, i = window
-// length (ms), u = blocked until (ms), f = calls sent and not answered yet.
+// length (ms), u = blocked until (ms), f = calls sent and not answered yet, m = the least HighLevel
+// reported left in the current window and s = when that window was first seen.
 //
 // One script per caller per turn of this replica's event loop: first the answers that arrived (in
 // order), then the reservations asked for, one at a time, answering for each -1 (go) or the seconds
@@ -26,9 +27,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SETTLE = `
 local now = tonumber(ARGV[1])
 local midnight = math.floor(now / ${DAY_MS}) * ${DAY_MS} + ${DAY_MS}
-local b = redis.call('HMGET', KEYS[1], 'r', 'd', 'i', 'u', 'f')
+local b = redis.call('HMGET', KEYS[1], 'r', 'd', 'i', 'u', 'f', 'm', 's')
 local r, d, i = tonumber(b[1]), tonumber(b[2]), tonumber(b[3])
 local u, f = tonumber(b[4]) or 0, tonumber(b[5]) or 0
+local m, s = tonumber(b[6]), tonumber(b[7])
 local pos = 3
 for k = 1, tonumber(ARGV[2]) do
   local answered, R, I, D, held = ARGV[pos], tonumber(ARGV[pos + 1]), tonumber(ARGV[pos + 2]), tonumber(ARGV[pos + 3]), tonumber(ARGV[pos + 4])
@@ -37,7 +39,14 @@ for k = 1, tonumber(ARGV[2]) do
   if answered == '1' then
     if u <= now then u = 0 end
     if I then i = I end
-    if R then r = R - f end
+    if R then
+      if not m or not s or now - s >= (i or 0) then
+        m, s = R, now
+      else
+        m = math.min(m, R)
+      end
+      r = m - f
+    end
     if D then d = D end
     if R == 0 and i then u = math.max(u, now + i) end
     if D == 0 then u = math.max(u, midnight) end
@@ -50,7 +59,7 @@ for k = 1, tonumber(ARGV[pos]) do
   if u > now then
     wait = math.ceil((u - now) / 1000)
   else
-    if u ~= 0 then r, d, u = nil, nil, 0 end
+    if u ~= 0 then r, d, u, m, s = nil, nil, 0, nil, nil end
     if r and r <= 0 then
       u = now + (i or 1000)
       wait = math.ceil((u - now) / 1000)
@@ -71,6 +80,7 @@ end
 if r then redis.call('HSET', KEYS[1], 'r', r) else redis.call('HDEL', KEYS[1], 'r') end
 if d then redis.call('HSET', KEYS[1], 'd', d) else redis.call('HDEL', KEYS[1], 'd') end
 if i then redis.call('HSET', KEYS[1], 'i', i) end
+if m then redis.call('HSET', KEYS[1], 'm', m, 's', s) else redis.call('HDEL', KEYS[1], 'm', 's') end
 redis.call('HSET', KEYS[1], 'u', u, 'f', f)
 redis.call('PEXPIRE', KEYS[1], math.max(${DAY_MS}, u - now + 1000))
 return out

@@ -1,7 +1,8 @@
 /**
- * WORKERS=2 as an operator runs it: one process (the primary) forks two gateway workers on one port;
- * both serve, one /metrics scrape answers for the group, a killed worker is restarted, and SIGTERM
- * drains them all.
+ * Gateway processes as an operator runs them. WORKERS=2: one process (the primary) forks two gateway
+ * workers on one port; both serve, one /metrics scrape answers for the group, a killed worker is
+ * restarted, and SIGTERM drains them all. And with REDIS_URL, two gateway processes side by side, or
+ * two workers, hold a burst for one token to what HighLevel said is left.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -11,7 +12,39 @@ import { createInterface } from 'node:readline';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
+import { startRedis } from '../support/redis-server';
 import { UPDATE_CONTACT } from './harness';
+
+/** `src/cli/main.ts` as its own process; resolves once `listening` workers (or the process) listen. */
+async function spawnGateway(env: Record<string, string>, listening = 1) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...GATEWAY_NODE_FLAGS,
+      '-r',
+      join(__dirname, '../support/register-ts.js'),
+      join(__dirname, '../../src/cli/main.ts'),
+    ],
+    {
+      env: { PATH: process.env.PATH, HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '0', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines: string[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+  await until(() => lines.filter((line) => line.includes('"msg":"gateway listening"')).length >= listening);
+  await until(
+    () => !env.REDIS_URL || lines.filter((l) => l.includes('shared state (Redis) in use')).length >= listening,
+  );
+  return {
+    lines,
+    stop: async () => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -129,3 +162,57 @@ it('serves on one port from two workers, scrapes them as one, restarts a killed 
     await sim.stop();
   }
 }, 60_000);
+
+describe('with REDIS_URL, a burst for one token is held to what HighLevel said is left', () => {
+  it.each([
+    ['two gateway processes side by side', 2, '1'],
+    ['WORKERS=2', 1, '2'],
+  ])(
+    '%s',
+    async (_name, processes, workers) => {
+      const redis = await startRedis();
+      const sim = new HighLevelSimulator({ rateLimit: { max: 10, intervalMs: 60_000, daily: 100_000 } });
+      const simulatorUrl = await sim.start(0, '127.0.0.1');
+      const seed = seedDemoData(sim);
+      const ports = await Promise.all(Array.from({ length: processes }, () => freePort()));
+      const env = (port: number) => ({
+        PORT: String(port),
+        HIGHLEVEL_BASE_URL: simulatorUrl,
+        REDIS_URL: redis.url,
+        WORKERS: workers,
+      });
+      const gateways = await Promise.all(ports.map((port) => spawnGateway(env(port), Number(workers))));
+      try {
+        const token = 'burst-process-token-01';
+        sim.addToken(token, seed.locationId);
+        const update = (port: number) =>
+          fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, connection: 'close' },
+            body: JSON.stringify({
+              query: UPDATE_CONTACT,
+              variables: { id: seed.contactIds[0], input: { city: 'B' } },
+            }),
+          }).then(
+            async (response) =>
+              ((await response.json()) as { data: { updateContact: { __typename: string } } }).data.updateContact
+                .__typename,
+          );
+        // HighLevel's first answer: 9 left of its 10.
+        expect(await update(ports[0] as number)).toBe('UpdateContactSuccess');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, (_, n) => update(ports[n % ports.length] as number)),
+        );
+        expect(answers.filter((name) => name === 'UpdateContactSuccess')).toHaveLength(9);
+        expect(answers.filter((name) => name === 'RateLimitedError')).toHaveLength(21);
+        expect(sim.received.filter((request) => request.headers.authorization === `Bearer ${token}`)).toHaveLength(10);
+      } finally {
+        await Promise.all(gateways.map((gateway) => gateway.stop()));
+        await sim.stop();
+        await redis.stop();
+      }
+    },
+    60_000,
+  );
+});

@@ -60,18 +60,17 @@ describe('RateBudgets', () => {
     expect(key).not.toBe(RateBudgets.keyFor('pit-secret-token2'));
   });
 
-  it('counts what HighLevel reports left less the calls still in flight, so late answers give nothing back', () => {
+  it('counts what HighLevel reports left less the calls still in flight, and an overtaken answer gives nothing back', () => {
     const budgets = new RateBudgets(10, clock);
     budgets.observe('k', reportedBudget(headers(4)));
     // Four calls go out at once; the budget is then spent until one is answered.
     for (let i = 0; i < 4; i += 1) expect(budgets.reserve('k')).toBeUndefined();
     expect(budgets.reserve('k')).toBe(10);
     now += 10_000;
-    // A new window: HighLevel's answers to two of the four, the later first.
+    // A new window: HighLevel's answers to two of the four, the later (2 left) before the earlier (3).
     budgets.observe('k', reportedBudget(headers(2)));
     budgets.observe('k', reportedBudget(headers(3)));
-    // Two are still in flight: of the 3 the stale answer reported, one is left.
-    expect(budgets.reserve('k')).toBeUndefined();
+    // The earlier answer gives nothing back, and the two still in flight will spend the 2: none goes.
     expect(budgets.reserve('k')).toBe(10);
   });
 
