@@ -35,6 +35,25 @@ export function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/** A process's live children (a WORKERS primary's workers); none for a single process. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time of a process and its live children: a WORKERS primary and its workers together. */
+export function treeCpuMs(pid: number): number {
+  return childrenOf(pid).reduce((total, child) => total + cpuMs(child), cpuMs(pid));
+}
+
+/** Resident memory of a process and its live children. */
+export function treeRssMiB(pid: number): number {
+  return Math.round(childrenOf(pid).reduce((total, child) => total + rssMiB(child), rssMiB(pid)) * 10) / 10;
+}
+
 export function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')

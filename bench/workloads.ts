@@ -72,6 +72,8 @@ export interface Scenario {
   deletes?: true;
   /** Through a gateway with REDIS_URL (a redis-server of the bench's own, on loopback): shared budgets. */
   shared?: true;
+  /** Through a gateway started with this WORKERS (its CPU and memory counted over every worker). */
+  workers?: number;
 }
 
 // A realistic update: ten fields, tags and a custom field.
@@ -379,6 +381,12 @@ export const SCENARIOS: Scenario[] = [
   searchContacts(32),
   deleteContact(32),
   sharedUpdateContact(32),
+  {
+    ...updateContact(32),
+    id: 'workers@32',
+    name: 'updateContact, WORKERS=2',
+    workers: 2,
+  },
   {
     ...tokensUpdate(32),
     id: 'shared-tokens@32',
