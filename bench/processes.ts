@@ -6,11 +6,11 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { openSync, readFileSync, closeSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_NODE_FLAGS } from '../src/node-flags';
 import type { SimulatorStats } from './workloads';
+import { freePort } from '../test/support/ports';
 
 const ROOT = join(__dirname, '..');
 const children = new Set<ChildProcess>();
@@ -200,15 +200,4 @@ async function stopGracefully(child: ChildProcess): Promise<void> {
   children.delete(child);
   child.kill('SIGTERM');
   await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

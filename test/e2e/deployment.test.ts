@@ -7,13 +7,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { UPDATE_CONTACT } from './harness';
+import { freePort } from '../support/ports';
 
 const ROOT = join(__dirname, '..', '..');
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -37,17 +37,6 @@ function stages(): { name: string; instructions: string[] }[] {
 
 const jsonArray = (instruction: string, name: string): string[] =>
   JSON.parse(instruction.slice(instruction.indexOf('[', instruction.indexOf(name)))) as string[];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('the Dockerfile', () => {
   const [build, runtime] = stages();

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logging/logger';
 import { startGateway, type RunningGateway } from '../../src/server';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { UPDATE_CONTACT } from './harness';
+import { until } from '../support/until';
 
 interface Replica {
   gateway: RunningGateway;
@@ -56,14 +57,6 @@ async function post(replica: Replica, body: Record<string, unknown>, token: stri
 
 const sharedUp = async (replica: Replica) =>
   /gateway_shared_state_up 1/.test(await (await fetch(replica.gateway.url.replace('/graphql', '/metrics'))).text());
-
-async function until(condition: () => Promise<boolean> | boolean, withinMs = 5000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 beforeAll(async () => {
   redis = await startRedis();

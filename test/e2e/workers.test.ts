@@ -6,7 +6,6 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { seedDemoData } from '../../src/dev/simulator/seed';
@@ -14,6 +13,11 @@ import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
 import { startRedis } from '../support/redis-server';
 import { UPDATE_CONTACT } from './harness';
+import { freePort } from '../support/ports';
+import { until } from '../support/until';
+
+/** A gateway process (TypeScript compiled as it loads) or a worker takes seconds to listen on a busy machine. */
+const STARTS_WITHIN_MS = 20_000;
 
 /** `src/cli/main.ts` as its own process; resolves once `listening` workers (or the process) listen. */
 async function spawnGateway(env: Record<string, string>, listening = 1) {
@@ -32,7 +36,10 @@ async function spawnGateway(env: Record<string, string>, listening = 1) {
   );
   const lines: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
-  await until(() => lines.filter((line) => line.includes('"msg":"gateway listening"')).length >= listening);
+  await until(
+    () => lines.filter((line) => line.includes('"msg":"gateway listening"')).length >= listening,
+    STARTS_WITHIN_MS,
+  );
   await until(
     () => !env.REDIS_URL || lines.filter((l) => l.includes('shared state (Redis) in use')).length >= listening,
   );
@@ -44,25 +51,6 @@ async function spawnGateway(env: Record<string, string>, listening = 1) {
       await exited;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until(condition: () => boolean | Promise<boolean>, withinMs = 20_000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 it('serves on one port from two workers, scrapes them as one, restarts a killed one and drains on SIGTERM', async () => {
@@ -98,7 +86,7 @@ it('serves on one port from two workers, scrapes them as one, restarts a killed 
   const listening = () => entries.filter((entry) => entry.msg === 'gateway listening').length;
   const base = `http://127.0.0.1:${port}`;
   try {
-    await until(() => listening() === 2);
+    await until(() => listening() === 2, STARTS_WITHIN_MS);
     expect(entries.some((entry) => entry.level === 40 && entry.msg.includes('without REDIS_URL'))).toBe(true);
 
     const update = (n: number) =>
@@ -138,8 +126,11 @@ it('serves on one port from two workers, scrapes them as one, restarts a killed 
     // seen the exit, the other worker serves alone until the new one listens.
     await until(() => entries.some((entry) => entry.msg === 'worker exited; restarting it'));
     expect(await update(100)).toBe('UpdateContactSuccess');
-    await until(() => listening() === 3);
-    await until(async () => (await fetch(`${base}/healthz`)).headers.get('x-gateway-workers') === '2/2');
+    await until(() => listening() === 3, STARTS_WITHIN_MS);
+    await until(
+      async () => (await fetch(`${base}/healthz`)).headers.get('x-gateway-workers') === '2/2',
+      STARTS_WITHIN_MS,
+    );
     expect(await update(101)).toBe('UpdateContactSuccess');
 
     const exited = once(primary, 'exit');

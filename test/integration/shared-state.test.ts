@@ -12,6 +12,7 @@ import { SharedStateConnection } from '../../src/shared-state/connection';
 import { SharedPersistedQueries } from '../../src/shared-state/shared-persisted-queries';
 import { SharedRateBudgets } from '../../src/shared-state/shared-rate-budgets';
 import { startRedis, type RedisServer } from '../support/redis-server';
+import { until } from '../support/until';
 
 const TIMEOUT_MS = 50;
 let redis: RedisServer;
@@ -42,14 +43,6 @@ async function connect(prefix: string): Promise<SharedStateConnection> {
   opened.push(connection);
   await until(() => connection.isUp);
   return connection;
-}
-
-async function until(condition: () => boolean, withinMs = 5000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 const headers = (remaining: number) => ({

@@ -6,7 +6,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
+import { freePort } from './ports';
 
 export interface RedisServer {
   url: string;
@@ -34,17 +35,6 @@ function ensureInstalled(): void {
   } catch {
     throw new Error('redis-server is missing: run `apt-get install -y redis-server` (Debian) and try again');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Resolves once the port answers PING with PONG. */
