@@ -1,7 +1,8 @@
 /**
  * Callers' HighLevel rate budgets in Redis, shared by every replica: the same rules as this process's
- * RateBudgets (src/highlevel/rate-budget.ts), each reservation and each report one Lua script, so two
- * replicas never read-modify-write the same budget at once. A budget is a hash under
+ * RateBudgets (src/highlevel/rate-budget.ts), applied by one Lua script per caller per turn of the
+ * event loop (that turn's reservations and the answers since), so two replicas never read-modify-write
+ * the same budget at once. A budget is a hash under
  * `<prefix>budget:<sha-256 of the token>`, gone a day after its caller's last answer.
  *
  * Every answer is also reported to the local budgets, which take over whenever Redis is down (the
