@@ -60,7 +60,9 @@ export async function startGateway({
     { baseUrl: config.highLevelBaseUrl, apiVersion: config.highLevelApiVersion, timeoutMs: config.upstreamTimeoutMs },
     logger,
     {
-      budgets: sharedState ? new SharedRateBudgets(sharedState, localBudgets) : localBudgets,
+      budgets: sharedState
+        ? new SharedRateBudgets(sharedState, localBudgets, { longestCallMs: config.upstreamTimeoutMs })
+        : localBudgets,
       onCall: (call) => metrics.upstreamCallSoon(call),
     },
   );

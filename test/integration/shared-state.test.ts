@@ -51,10 +51,14 @@ const headers = (remaining: number) => ({
   'x-ratelimit-daily-remaining': '1000',
 });
 
+const LONGEST_CALL_MS = 10_000;
+const shared = (connection: SharedStateConnection, now = Date.now, local = new RateBudgets(100)) =>
+  new SharedRateBudgets(connection, local, { longestCallMs: LONGEST_CALL_MS, now });
+
 /** Two replicas' budgets over one Redis: each with its own connection and local budgets. */
 async function replicas(prefix: string) {
   const [a, b] = [await connect(prefix), await connect(prefix)];
-  return [new SharedRateBudgets(a, new RateBudgets(100)), new SharedRateBudgets(b, new RateBudgets(100))] as const;
+  return [shared(a), shared(b)] as const;
 }
 
 /**
@@ -99,8 +103,8 @@ describe('shared rate budgets follow the local rules', () => {
   it('count what HighLevel reports left less the calls still in flight on any replica, and forget ended calls', async () => {
     let now = 1_700_000_000_000;
     const [a, b] = [await connect('t8:'), await connect('t8:')];
-    const first = new SharedRateBudgets(a, new RateBudgets(100), () => now);
-    const second = new SharedRateBudgets(b, new RateBudgets(100), () => now);
+    const first = shared(a, () => now);
+    const second = shared(b, () => now);
     first.observe('k', reportedBudget(headers(4)));
     await reported();
     for (const budgets of [first, second, first, second]) expect(await budgets.reserve('k')).toBeUndefined();
@@ -126,6 +130,89 @@ describe('shared rate budgets follow the local rules', () => {
   });
 });
 
+describe('shared rate budgets lease units while plenty is left', () => {
+  const stored = (connection: SharedStateConnection, prefix: string) =>
+    connection.redis.hgetall('budget:k').then((hash) => ({ ...hash, prefix }));
+  const inFlight = (hash: Record<string, string>) =>
+    Object.entries(hash)
+      .filter(([field]) => /^f\d+$/.test(field))
+      .reduce((sum, [, value]) => sum + Number(value.split(':')[1]), 0);
+
+  it('spend a lease without Redis, and two replicas together send exactly what HighLevel reported left', async () => {
+    const [a, b] = await replicas('t9:');
+    a.observe('k', reportedBudget(headers(100)));
+    await reported();
+    let sent = 0;
+    let withoutRedis = 0;
+    for (let n = 0; n < 300; n += 1) {
+      const answer = (n % 2 ? a : b).reserve('k');
+      if (!(answer instanceof Promise)) withoutRedis += 1;
+      if ((await answer) === undefined) sent += 1;
+    }
+    expect(sent).toBe(100);
+    // Leases served most of the first 100 - 32: every replica's calls came out of one budget.
+    expect(withoutRedis).toBeGreaterThan(40);
+  });
+
+  it('count leased units in flight, and give unspent ones back after a while', async () => {
+    const [a] = await replicas('t10:');
+    const connection = await connect('t10:');
+    a.observe('k', reportedBudget(headers(100)));
+    await reported();
+    expect(await a.reserve('k')).toBeUndefined();
+    // One call and 8 units out: 91 left for everyone.
+    let hash = await stored(connection, 't10');
+    expect([hash.r, inFlight(hash)]).toEqual(['91', 9]);
+    expect(a.reserve('k')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    hash = await stored(connection, 't10');
+    // The 7 unspent came back; the two calls are still in flight.
+    expect([hash.r, inFlight(hash)]).toEqual(['98', 2]);
+    a.observe('k', reportedBudget(headers(97)));
+    a.observe('k', reportedBudget(headers(96)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    hash = await stored(connection, 't10');
+    expect([hash.r, inFlight(hash)]).toEqual(['96', 0]);
+  });
+
+  it('give a lease back at once when an answer says the budget is nearly spent', async () => {
+    const [a, b] = await replicas('t11:');
+    a.observe('k', reportedBudget(headers(100)));
+    await reported();
+    expect(await a.reserve('k')).toBeUndefined();
+    // Another client of the same app spent most of the window: HighLevel says 12 are left.
+    a.observe('k', reportedBudget(headers(12)));
+    expect(a.reserve('k')).toBeInstanceOf(Promise);
+    await reported();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? a : b).reserve('k')));
+    // 12 left, less the one reservation above still in flight.
+    expect(answers.filter((wait) => wait === undefined)).toHaveLength(11);
+  });
+
+  it('forget calls and units a replica took and never reported, once no call can still be in flight', async () => {
+    let now = 1_700_000_000_000;
+    const [connection, lost] = [await connect('t12:'), await connect('t12:')];
+    const crashed = shared(lost, () => now);
+    crashed.observe('k', reportedBudget(headers(100)));
+    await reported();
+    // Ten calls out (the first and the tenth through Redis, each with a lease of 8), then the replica is
+    // gone without a word.
+    for (let n = 0; n < 10; n += 1) await crashed.reserve('k');
+    await lost.close();
+    const survivor = shared(await connect('t12:'), () => now);
+    now += 1000;
+    survivor.observe('k', reportedBudget(headers(90)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The ten calls were answered to nobody, and the second lease's 8 units never came back.
+    expect((await stored(connection, 't12')).r).toBe('72');
+    now += LONGEST_CALL_MS + 10_000;
+    survivor.observe('k', reportedBudget(headers(80)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const hash = await stored(connection, 't12');
+    expect([hash.r, inFlight(hash)]).toEqual(['80', 0]);
+  });
+});
+
 describe('shared persisted queries', () => {
   it('registered through one replica are found through another, with a TTL', async () => {
     const [a, b] = [await connect('t4:'), await connect('t4:')];
@@ -142,7 +229,7 @@ describe('when Redis fails', () => {
   it('killed: calls go on with local state at once, one warn line, and shared state comes back after a restart', async () => {
     const connection = await connect('t5:');
     const local = new RateBudgets(100);
-    const budgets = new SharedRateBudgets(connection, local);
+    const budgets = shared(connection, Date.now, local);
     budgets.observe('caller', reportedBudget(headers(0)));
     expect(await budgets.reserve('caller')).toBe(10);
 
@@ -168,7 +255,7 @@ describe('when Redis fails', () => {
 
   it('paused: no call waits longer than the command timeout, and after the first none waits at all', async () => {
     const connection = await connect('t6:');
-    const budgets = new SharedRateBudgets(connection, new RateBudgets(100));
+    const budgets = shared(connection);
     redis.pause();
     try {
       const waits: number[] = [];
