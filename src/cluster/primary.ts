@@ -9,16 +9,12 @@ import { AggregatorRegistry } from 'prom-client';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { isGatewayMessage, type GroupState, type MetricsResponse } from './messages';
-
-const FIRST_RESTART_DELAY_MS = 100;
-const MAX_RESTART_DELAY_MS = 10_000;
-/** A worker that ran this long before exiting restarts at once: it did not crash at start-up. */
-const STABLE_AFTER_MS = 30_000;
+import { RestartBackoff } from './restart-backoff';
 
 export function runPrimary(config: Config, logger: Logger): void {
   const aggregator = new AggregatorRegistry();
   const started = new Map<number, number>();
-  let crashes = 0;
+  const backoff = new RestartBackoff();
   let stopping = false;
 
   if (!config.redis) {
@@ -63,8 +59,7 @@ export function runPrimary(config: Config, logger: Logger): void {
       }
       return;
     }
-    crashes = ranMs >= STABLE_AFTER_MS ? 0 : crashes + 1;
-    const delayMs = crashes === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (crashes - 1));
+    const delayMs = backoff.next(ranMs);
     logger.warn({ worker: { pid: worker.process.pid, code, signal, ranMs }, delayMs }, 'worker exited; restarting it');
     setTimeout(() => {
       if (!stopping) fork();
