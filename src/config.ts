@@ -24,6 +24,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   production: boolean;
   introspection: boolean;
+  /** GraphiQL at /graphiql, served from this origin alone. */
+  graphiql: boolean;
   logLevel: LogLevel;
   logFormat: LogFormat;
   /** Upstream calls one GraphQL request may have in flight. */
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: read('UPSTREAM_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
     production,
     introspection: read('INTROSPECTION', !production, parseBoolean),
+    graphiql: read('GRAPHIQL', !production, parseBoolean),
     logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     logFormat: read('LOG_FORMAT', 'json', oneOf(LOG_FORMATS)),
     upstreamConcurrency: read('UPSTREAM_CONCURRENCY', 8, integerIn(1, 100)),

@@ -11,7 +11,8 @@ import { RequestAdmission } from './http/admission';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './request/context';
 import { FastPath } from './execution/fast-path';
-import { buildPipeline, type SandboxDefaults } from './execution/pipeline';
+import { buildPipeline } from './execution/pipeline';
+import { GraphiqlPage, type IdeDefaults } from './http/graphiql';
 import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './http/listener';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
@@ -22,13 +23,13 @@ import { GatewayMetrics } from './observability/metrics';
 import { OperationLog } from './observability/operation-log';
 import type { Tracing } from './observability/tracing';
 
-export type { SandboxDefaults } from './execution/pipeline';
+export type { IdeDefaults } from './http/graphiql';
 
 export interface GatewayOptions {
   config: Config;
   logger: Logger;
-  /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
-  sandboxDefaults?: SandboxDefaults;
+  /** Pre-fills Apollo Sandbox's and GraphiQL's operation, variables and headers (the demo uses it). */
+  ideDefaults?: IdeDefaults;
   /** OpenTelemetry tracing (src/observability/tracing-setup.ts); off when absent. */
   tracing?: Tracing | undefined;
 }
@@ -46,12 +47,7 @@ export interface RunningGateway {
   stop(options?: { delayMs?: number }): Promise<void>;
 }
 
-export async function startGateway({
-  config,
-  logger,
-  sandboxDefaults,
-  tracing,
-}: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, logger, ideDefaults, tracing }: GatewayOptions): Promise<RunningGateway> {
   const metrics = new GatewayMetrics();
   // With REDIS_URL, callers' rate budgets and persisted queries are shared with the other replicas.
   const sharedState = config.redis && new SharedStateConnection(config.redis, logger);
@@ -83,7 +79,7 @@ export async function startGateway({
   const operations = new OperationLog(metrics);
   // A worker of WORKERS > 1: /metrics answers for the whole group.
   const group = cluster.isWorker ? joinGroup(metrics.registry, config.workers) : undefined;
-  const pipeline = buildPipeline({ config, logger, operations, httpServer, sandboxDefaults, sharedState });
+  const pipeline = buildPipeline({ config, logger, operations, httpServer, ideDefaults, sharedState });
   const apollo = new ApolloServer<GatewayContext>(pipeline.apollo);
   await apollo.start();
   let ready = true;
@@ -102,6 +98,7 @@ export async function startGateway({
     admission,
     tracing,
     fastPath: config.fastPath ? new FastPath(pipeline, operations) : undefined,
+    graphiql: config.graphiql ? new GraphiqlPage(GRAPHQL_PATH, ideDefaults) : undefined,
     context: (request) =>
       createContext(
         {

@@ -1,49 +1,22 @@
 /**
  * `npm run demo`: the project's HighLevel simulator with seeded contacts, and the gateway pointed at it,
- * in one process on loopback. No HighLevel account, works offline. Apollo Sandbox opens pre-filled with
- * the demo token and a ready-to-run mutation.
+ * in one process on loopback. No HighLevel account. Apollo Sandbox (online) and the gateway's own
+ * GraphiQL (offline too) open pre-filled with the demo token and a ready-to-run mutation.
  */
 import { ConfigError, loadConfig } from '../config';
+import { GRAPHIQL_PATH } from '../http/graphiql';
 import { createLogger } from '../logging/logger';
 import { startGateway } from '../server';
 import { seedDemoData } from './simulator/seed';
 import { HighLevelSimulator } from './simulator/simulator';
-
-/** A search a list view sends: a filter group, newest first, a page of 25 (pass endCursor as after). */
-export const DEMO_SEARCH = `query SearchContacts($locationId: ID!, $filters: [ContactFilterInput!], $first: Int, $after: String) {
-  contacts(locationId: $locationId, filters: $filters, first: $first, after: $after) {
-    __typename
-    ... on ContactConnection {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name email tags city } }
-    }
-    ... on DisplayableError { code message }
-  }
-}`;
-
-/** A create that hits a duplicate (the demo location allows none), opening the existing contact. */
-export const DEMO_CREATE = `mutation CreateContact($input: CreateContactInput!) {
-  createContact(input: $input) {
-    __typename
-    ... on CreateContactSuccess { contact { id email } }
-    ... on DuplicateContactError { existingContactId matchingField existingContact { id name email } }
-    ... on DisplayableError { code message }
-  }
-}`;
-
-export const DEMO_MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
-  updateContact(id: $id, input: $input) {
-    __typename
-    ... on UpdateContactSuccess {
-      contact { id name email phone city country tags dateUpdated dndSettings { sms { status } } }
-    }
-    ... on DisplayableError { code message }
-    ... on ValidationError { issues { field message } }
-    ... on RateLimitedError { retryAfterSeconds }
-    ... on UpstreamError { statusCode }
-  }
-}`;
+import {
+  DEMO_CREATE,
+  DEMO_MUTATION,
+  DEMO_SEARCH,
+  demoIdeDefaults,
+  demoSearchVariables,
+  demoUpdateVariables,
+} from './demo-operations';
 
 async function demo(): Promise<void> {
   const env = { HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...process.env };
@@ -62,40 +35,21 @@ async function demo(): Promise<void> {
     }
     throw error;
   }
-  const variables = {
-    id: contactId,
-    input: {
-      email: 'rosan@deos.com',
-      phone: '+1 888-888-8888',
-      city: 'Dolomite',
-      country: 'US',
-      tags: ['demo', 'vip'],
-      dndSettings: { sms: { status: 'ACTIVE' } },
-    },
-  };
-  const searchVariables = {
-    locationId: seed.locationId,
-    filters: [
-      {
-        group: 'OR',
-        filters: [
-          { field: 'TAGS', operator: 'CONTAINS', values: ['vip'] },
-          { field: 'CITY', operator: 'EQ', text: 'Denver' },
-        ],
-      },
-    ],
-    first: 25,
-  };
+  const variables = demoUpdateVariables(contactId);
+  const searchVariables = demoSearchVariables(seed.locationId);
   const gateway = await startGateway({
     config,
     logger: createLogger(config.logLevel, undefined, config.logFormat),
-    sandboxDefaults: { document: DEMO_MUTATION, variables, headers: { Authorization: `Bearer ${seed.token}` } },
+    ideDefaults: demoIdeDefaults(contactId, seed.token),
   });
 
+  const graphiqlUrl = new URL(GRAPHIQL_PATH, gateway.url).toString();
   process.stdout.write(`
-HighLevel contacts gateway: demo (simulated HighLevel on loopback, nothing leaves this machine)
+HighLevel contacts gateway: demo (simulated HighLevel on loopback: no call leaves this machine)
 
-  Apollo Sandbox   ${gateway.url}   (open it in a browser; operation, variables and token are pre-filled)
+  GraphiQL         ${graphiqlUrl}   (works offline: served by the gateway, nothing loaded from outside)
+  Apollo Sandbox   ${gateway.url}   (needs the internet: the page loads from Apollo and Google)
+                   Both open with the operation, variables and demo token filled in.
   Demo token       ${seed.token}
   Location id      ${seed.locationId} (${seed.locationContactCount} contacts to search)
   Contact ids      ${seed.contactIds.join(', ')}
@@ -121,6 +75,10 @@ A create that hits a duplicate (an upsert with the same input would update that 
     -d '${JSON.stringify({ query: DEMO_CREATE.replace(/\s+/g, ' '), variables: { input: { locationId: seed.locationId, firstName: 'Rosan', email: 'rosan@deos.com' } } })}'
 
 Every operation, with its variables: docs/api.md.
+
+What leaves this machine: only what a browser fetches for Apollo Sandbox (its code from Apollo's CDN,
+fonts from Google, and the IDE in a frame Apollo hosts, which is handed the operation, variables and
+demo token). GraphiQL, the gateway and the simulator use nothing outside it.
 
 Ctrl-C stops both.
 `);

@@ -25,10 +25,8 @@ import {
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
-  NoSchemaIntrospectionCustomRule,
   specifiedRules,
   type DocumentNode,
   type GraphQLFormattedError,
@@ -46,7 +44,10 @@ import { recordRootResults } from '../observability/root-results';
 import { buildCompileSchema, buildGatewaySchema } from '../schema';
 import type { SharedStateConnection } from '../shared-state/connection';
 import { SharedPersistedQueries } from '../shared-state/shared-persisted-queries';
+import type { IdeDefaults } from '../http/graphiql';
 import { DocumentCache } from './document-cache';
+import { noIntrospection } from './introspection-rule';
+import { sandboxLandingPage } from './landing-page';
 import { documentBytes, persistedQueryBytes } from './memory-estimate';
 
 /** Apollo Server's document store gets this share of DOCUMENT_CACHE_BYTES on top of the fast path's. */
@@ -60,12 +61,6 @@ export type FastPathDisposition =
 export interface DeclaredPlugin {
   plugin: ApolloServerPlugin<GatewayContext>;
   fastPath: FastPathDisposition;
-}
-
-export interface SandboxDefaults {
-  document: string;
-  variables: Record<string, unknown>;
-  headers: Record<string, string>;
 }
 
 export interface GraphqlPipeline {
@@ -91,8 +86,8 @@ export interface PipelineDependencies {
   operations: OperationLog;
   /** The server Apollo Server drains on stop. */
   httpServer: Server;
-  /** Pre-fills Apollo Sandbox's operation, variables and headers (the demo uses it). */
-  sandboxDefaults?: SandboxDefaults;
+  /** Pre-fills the IDEs' operation, variables and headers (the demo uses it). */
+  ideDefaults?: IdeDefaults;
   /** Redis, when REDIS_URL is set: persisted queries are shared through it. */
   sharedState?: SharedStateConnection;
 }
@@ -113,21 +108,18 @@ export function buildPipeline({
   logger,
   operations,
   httpServer,
-  sandboxDefaults,
+  ideDefaults,
   sharedState,
 }: PipelineDependencies): GraphqlPipeline {
   const schema = recordRootResults(buildGatewaySchema());
   const validationRules = limitRules(config.limits);
   const parseOptions: ParseOptions = { maxTokens: config.limits.maxTokens };
   const formatError = createErrorFormatter(logger);
-  const plugins = declaredPlugins({ config, operations, httpServer, sandboxDefaults });
+  const plugins = declaredPlugins({ config, operations, httpServer, ideDefaults });
   const handsOver = plugins.flatMap(({ fastPath }) => (fastPath.kind === 'hands-over' ? [fastPath.when] : []));
-  // Apollo Server's `introspection: false` refuses exactly the documents graphql-js's rule refuses.
-  const rules = [
-    ...specifiedRules,
-    ...validationRules,
-    ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
-  ];
+  // Introspection is refused by the gateway's own rule (on both paths), not Apollo Server's option.
+  const gatewayRules = [...validationRules, ...(config.introspection ? [] : [noIntrospection])];
+  const rules = [...specifiedRules, ...gatewayRules];
   return {
     schema,
     rules,
@@ -141,7 +133,8 @@ export function buildPipeline({
     handsOver: (headers) => handsOver.some((when) => when(headers)),
     apollo: {
       schema,
-      introspection: config.introspection,
+      // Off is noIntrospection's job, in gatewayRules.
+      introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError,
       csrfPrevention: true,
@@ -158,7 +151,7 @@ export function buildPipeline({
       allowBatchedHttpRequests: false,
       // "Did you mean ...?" would describe the schema to a caller who may not introspect it.
       hideSchemaDetailsFromClientErrors: config.production,
-      validationRules,
+      validationRules: gatewayRules,
       parseOptions,
       logger,
       plugins: plugins.map(({ plugin }) => plugin),
@@ -170,7 +163,7 @@ function declaredPlugins({
   config,
   operations,
   httpServer,
-  sandboxDefaults,
+  ideDefaults,
 }: Omit<PipelineDependencies, 'logger'>): DeclaredPlugin[] {
   const plugins: DeclaredPlugin[] = [
     {
@@ -224,7 +217,7 @@ function declaredPlugins({
     {
       plugin: config.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxDefaults }),
+        : sandboxLandingPage(ideDefaults, config.graphiql),
       fastPath: { kind: 'irrelevant', why: 'it answers GET requests for HTML, never a JSON POST' },
     },
   ];

@@ -12,6 +12,7 @@ import type { FastPath } from '../execution/fast-path';
 import type { RequestAdmission } from './admission';
 import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
+import { GRAPHIQL_PATH, type GraphiqlPage } from './graphiql';
 import { LoopSlices } from './loop-slices';
 import { readBody } from './body';
 import type { Logger } from '../logging/logger';
@@ -49,6 +50,8 @@ export interface GraphqlHttpOptions {
   tracing: Tracing | undefined;
   /** Executes plain JSON POSTs without Apollo Server's pipeline (src/execution/fast-path.ts). */
   fastPath: FastPath | undefined;
+  /** GraphiQL at /graphiql, when GRAPHIQL is on. */
+  graphiql: GraphiqlPage | undefined;
 }
 
 export function createGraphqlListener({
@@ -65,6 +68,7 @@ export function createGraphqlListener({
   admission,
   tracing,
   fastPath,
+  graphiql,
 }: GraphqlHttpOptions): RequestListener {
   const isFromRouter = routerSecret === undefined ? () => true : routerCheck(routerSecret);
 
@@ -116,6 +120,8 @@ export function createGraphqlListener({
       res.end(await metrics.metrics());
       return;
     }
+    if (graphiql && (url.pathname === GRAPHIQL_PATH || url.pathname.startsWith(`${GRAPHIQL_PATH}/`)))
+      return graphiql.serve(req, res, url.pathname);
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, `Not found. GraphQL is served at ${GRAPHQL_PATH}.`);
     if (applyCors(req, res, corsOrigins)) return;
     // Shed answers take their turns too: a burst's thousand 503s are a thousand socket writes.

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging/logger';
 import type { Tracing } from '../../src/observability/tracing';
-import { startGateway, type RunningGateway } from '../../src/server';
+import { startGateway, type IdeDefaults, type RunningGateway } from '../../src/server';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator, type SimulatorOptions } from '../../src/dev/simulator/simulator';
 
@@ -43,6 +43,8 @@ export async function startStack(
     tracing?: Tracing;
     /** Sets FAST_PATH=false: every request through Apollo Server's pipeline. */
     fastPathOff?: boolean;
+    /** What the IDEs open with, from the seeded data (as the demo's). */
+    ideDefaults?: (seed: ReturnType<typeof seedDemoData>) => IdeDefaults;
   } = {},
 ): Promise<Stack> {
   const sim = new HighLevelSimulator(options.simulator);
@@ -62,6 +64,7 @@ export async function startStack(
     config,
     logger,
     tracing: options.tracing,
+    ideDefaults: options.ideDefaults?.(seed),
   });
 
   return {

@@ -24,7 +24,10 @@ describe('the HTTP server', () => {
     const allowed = await startStack({ env: { NODE_ENV: 'production', INTROSPECTION: 'true' } });
     try {
       const refused = await production.graphql('{ __schema { queryType { name } } }');
-      expect(refused.json.errors?.[0]?.message).toMatch(/introspection/i);
+      expect(refused.json.errors?.[0]?.message).toBe(
+        'Introspection is off on this gateway, and the document asks for "__schema": its operator can allow it with INTROSPECTION=true.',
+      );
+      expect(refused.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const page = await fetch(production.gateway.url, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/embeddable-sandbox/);
       expect((await allowed.graphql('{ __schema { queryType { name } } }')).json.data).toEqual({
@@ -34,6 +37,56 @@ describe('the HTTP server', () => {
       await production.stop();
       await allowed.stop();
     }
+  });
+
+  describe('GraphiQL at /graphiql', () => {
+    const at = (path: string, init?: RequestInit) => fetch(new URL(path, stack.gateway.url), init);
+
+    it('serves the page with a policy that allows this origin alone, and its files from the packages', async () => {
+      const page = await at('/graphiql');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      const policy = page.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("connect-src 'self'");
+      const html = await page.text();
+      const files = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((match) => match[1]);
+      expect(files).toEqual([
+        '/graphiql/graphiql.css',
+        '/graphiql/react.js',
+        '/graphiql/react-dom.js',
+        '/graphiql/graphiql.js',
+        '/graphiql/start.js',
+      ]);
+      for (const file of files) {
+        const response = await at(file ?? '');
+        expect(response.status).toBe(200);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+        const etag = response.headers.get('etag') ?? '';
+        expect((await at(file ?? '', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      }
+    });
+
+    it('answers 404 for any other file, and 405 for anything but GET and HEAD', async () => {
+      for (const path of ['/graphiql/package.json', '/graphiql/..%2Fpackage.json', '/graphiql/graphiql.min.js'])
+        expect((await at(path)).status).toBe(404);
+      expect((await at('/graphiql', { method: 'POST', body: '{}' })).status).toBe(405);
+    });
+
+    it('is off in production unless GRAPHIQL=true', async () => {
+      const production = await startStack({ env: { NODE_ENV: 'production' } });
+      const allowed = await startStack({ env: { NODE_ENV: 'production', GRAPHIQL: 'true' } });
+      try {
+        expect((await fetch(new URL('/graphiql', production.gateway.url))).status).toBe(404);
+        expect((await fetch(new URL('/graphiql/graphiql.js', production.gateway.url))).status).toBe(404);
+        expect((await fetch(new URL('/graphiql', allowed.gateway.url))).status).toBe(200);
+      } finally {
+        await production.stop();
+        await allowed.stop();
+      }
+    });
   });
 
   it('answers 404 off /graphql and 400 on a body that is not JSON', async () => {

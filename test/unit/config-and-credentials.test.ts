@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 10_000,
       production: false,
       introspection: true,
+      graphiql: true,
       logLevel: 'info',
       logFormat: 'json',
       upstreamConcurrency: 8,
