@@ -81,7 +81,8 @@ export function createLogger(
   const stream =
     format === 'pretty'
       ? pinoPretty({
-          colorize: destination === undefined,
+          // Colour codes only for a terminal: stdout redirected to a file or a pipe gets plain text.
+          colorize: destination === undefined && process.stdout.isTTY === true,
           ignore: 'pid,hostname,service',
           destination: destination ?? 1,
           sync: true,

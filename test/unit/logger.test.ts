@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { CENSOR, redact } from '../../src/logging/redaction';
@@ -183,5 +184,17 @@ describe('BatchedLines', () => {
     expect(writes).toEqual(['1234\n5678\n']);
     lines.flush();
     expect(writes).toHaveLength(1);
+  });
+});
+
+describe('LOG_FORMAT=pretty on standard output', () => {
+  it('writes no colour codes when standard output is a file or a pipe', () => {
+    const script = `require(${JSON.stringify(require.resolve('../support/register-ts.js'))});
+      const { createLogger } = require(${JSON.stringify(require.resolve('../../src/logging/logger'))});
+      createLogger('info', undefined, 'pretty').info({ callerCount: 2 }, 'hello');`;
+    const output = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(output).toContain('INFO: hello');
+    expect(output).toContain('callerCount: 2');
+    expect(output).not.toContain('\u001b[');
   });
 });
