@@ -974,6 +974,25 @@ describe('received', () => {
     sim.clearReceived();
     expect(sim.received).toEqual([]);
   });
+
+  it('keeps only about the latest keepReceived, never more than twice that, and not its own /_simulator calls', async () => {
+    const bounded = new HighLevelSimulator({ keepReceived: 3 });
+    const url = await bounded.start();
+    seedDemoData(bounded);
+    try {
+      for (let n = 0; n < 20; n += 1) {
+        const reply = await request(`${url}/contacts/${rosan}?n=${n}`, {
+          headers: { authorization: `Bearer ${seed.token}`, version: '2021-07-28' },
+        });
+        await reply.body.text();
+        expect(bounded.received.length).toBeLessThanOrEqual(6);
+      }
+      await (await request(`${url}/_simulator/received`)).body.text();
+      expect(bounded.received.at(-1)?.path).toBe(`/contacts/${rosan}?n=19`);
+    } finally {
+      await bounded.stop();
+    }
+  });
 });
 
 describe('other endpoints', () => {
@@ -1085,16 +1104,20 @@ describe('CLI (src/dev/simulator/main.ts)', () => {
     expect(code).toBe(0);
   });
 
-  it.each([[['--host', '0.0.0.0']], [['--host', '192.168.1.10']], [['--port', 'http']], [['--verbose']]])(
-    'refuses %j with exit code 2',
-    async (args) => {
-      const child = cli(args);
-      let err = '';
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk: string) => (err += chunk));
-      const [code] = (await once(child, 'exit')) as [number | null];
-      expect(code).toBe(2);
-      expect(err).toContain('usage:');
-    },
-  );
+  it.each([
+    [['--host', '0.0.0.0']],
+    [['--host', '192.168.1.10']],
+    [['--port', 'http']],
+    [['--verbose']],
+    [['--rate-limit', '0/10000/100']],
+    [['--rate-limit', '5/10000']],
+  ])('refuses %j with exit code 2', async (args) => {
+    const child = cli(args);
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (err += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(err).toContain('usage:');
+  });
 });

@@ -15,6 +15,7 @@ import * as answers from './answers';
 import type { Answer } from './answers';
 import type { CustomFieldDefinition } from './custom-fields';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { control, CONTROL_PREFIX } from './control';
 import { route } from './routes';
 import { SimulatorStore } from './store';
 
@@ -30,6 +31,8 @@ export interface SimulatorOptions {
   acceptedVersions?: string[];
   /** Adds `Retry-After` (seconds) to 429s; HighLevel does not document one, so off by default. */
   sendRetryAfter?: boolean;
+  /** Keep only about this many of the latest received requests (a long-running simulator); default all. */
+  keepReceived?: number;
 }
 
 export interface ReceivedRequest {
@@ -69,6 +72,7 @@ export class HighLevelSimulator {
   private readonly acceptedVersions: ReadonlySet<string>;
   private readonly sendRetryAfter: boolean;
   private readonly limiter: RateLimiter;
+  private readonly keepReceived: number;
   private readonly store = new SimulatorStore();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -80,6 +84,7 @@ export class HighLevelSimulator {
     this.latencyMs = options.latencyMs ?? 0;
     this.acceptedVersions = new Set(options.acceptedVersions ?? ['2021-04-15', '2021-07-28']);
     this.sendRetryAfter = options.sendRetryAfter ?? false;
+    this.keepReceived = options.keepReceived ?? Infinity;
     this.limiter = new RateLimiter(options.rateLimit ?? { max: 100, intervalMs: 10_000, daily: 200_000 });
   }
 
@@ -155,7 +160,7 @@ export class HighLevelSimulator {
     this.received.length = 0;
   }
 
-  /** The next `times` requests to /contacts* get `fault` instead of their normal answer. */
+  /** The next `times` requests to /contacts* get `fault` instead of their normal answer (also POST /_simulator/faults). */
   injectFault(fault: Fault, times = 1): void {
     for (let i = 0; i < times; i += 1) this.faults.push(fault);
   }
@@ -180,8 +185,12 @@ export class HighLevelSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req, MAX_BODY_BYTES);
+    if (req.url?.startsWith(CONTROL_PREFIX) && rawBody !== null)
+      return this.write(res, control(this, req.method ?? 'GET', req.url, rawBody));
     const request = received(req, rawBody ?? '');
     this.received.push(request);
+    // Trimmed in batches: at most twice the number kept.
+    if (this.received.length > 2 * this.keepReceived) this.received.splice(0, this.received.length - this.keepReceived);
     if (rawBody === null) {
       // The rest of the body is never read: say so, and close the connection after the answer.
       return this.write(res, { ...answers.payloadTooLarge(), headers: { connection: 'close' } });
