@@ -20,7 +20,7 @@ export interface ControlTarget {
 }
 
 /** HighLevel's body for each status a fault names without one, so that the gateway maps it as it would the real answer. */
-function defaultBody(status: number): unknown {
+function defaultBody(status: number): string | object {
   const known: Record<number, () => Answer> = {
     400: answers.badRequest,
     401: answers.unauthorized,
@@ -68,6 +68,10 @@ export function control(target: ControlTarget, method: string, path: string, raw
   }
 }
 
+function wholeIn(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
 function parseFault(raw: string): { fault: Fault; times: number } | string {
   let value: unknown;
   try {
@@ -76,46 +80,34 @@ function parseFault(raw: string): { fault: Fault; times: number } | string {
     return 'the body must be JSON';
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the body must be a JSON object';
-  const body = value as Record<string, unknown>;
-  const times = body.times ?? 1;
-  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > MAX_TIMES)
-    return `times must be a whole number from 1 to ${MAX_TIMES}`;
-  switch (body.kind) {
+  const { kind, times = 1, ms, status, body, headers } = value as Record<string, unknown>;
+  if (!wholeIn(times, 1, MAX_TIMES)) return `times must be a whole number from 1 to ${MAX_TIMES}`;
+  switch (kind) {
     case 'stall':
     case 'reset':
     case 'garbage':
-      return { fault: { kind: body.kind }, times: times as number };
-    case 'delay': {
-      const ms = body.ms;
-      if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > MAX_DELAY_MS)
-        return `a delay needs ms, a whole number from 0 to ${MAX_DELAY_MS}`;
-      return { fault: { kind: 'delay', ms: ms as number }, times: times as number };
-    }
+      return { fault: { kind }, times };
+    case 'delay':
+      if (!wholeIn(ms, 0, MAX_DELAY_MS)) return `a delay needs ms, a whole number from 0 to ${MAX_DELAY_MS}`;
+      return { fault: { kind, ms }, times };
     case 'status': {
-      const status = body.status;
-      if (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 599)
-        return 'a status fault needs status, from 200 to 599';
-      const headers = body.headers;
-      if (
-        headers !== undefined &&
-        (typeof headers !== 'object' ||
-          headers === null ||
-          Object.values(headers).some((header) => typeof header !== 'string'))
-      )
-        return 'headers must be an object of strings';
-      return {
-        fault: {
-          kind: 'status',
-          status: status as number,
-          body: (body.body as string | object | undefined) ?? (defaultBody(status as number) as string | object),
-          ...(headers === undefined ? {} : { headers: headers as Record<string, string> }),
-        },
-        times: times as number,
-      };
+      if (!wholeIn(status, 200, 599)) return 'a status fault needs status, from 200 to 599';
+      if (headers !== undefined && !isStringRecord(headers)) return 'headers must be an object of strings';
+      const sent = typeof body === 'string' || (typeof body === 'object' && body !== null) ? body : defaultBody(status);
+      return { fault: { kind, status, body: sent, ...(headers === undefined ? {} : { headers }) }, times };
     }
     default:
       return 'kind must be status, stall, reset, garbage or delay';
   }
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((item) => typeof item === 'string')
+  );
 }
 
 /** A received request as listed: its token shortened (a real one may have been sent by mistake). */
