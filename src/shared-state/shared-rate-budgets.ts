@@ -407,6 +407,7 @@ export class SharedRateBudgets implements BudgetBook {
       // Redis went down meanwhile (Redis forgets the units with their bucket), or a lease is already
       // held: these go back.
       this.pendingFor(key).returns.push(lease.bucket, lease.units);
+      if (this.connection.isUp) this.settleSoon();
       return;
     }
     this.leases.set(key, lease);
