@@ -2,8 +2,8 @@
  * GraphiQL served whole from the gateway's own origin (GRAPHIQL, on by default outside production):
  * the page, React, GraphiQL's browser bundle and its stylesheet, whose fonts are inlined as data: URLs.
  * Nothing is fetched from anywhere else, and the page's Content-Security-Policy lets it load from and
- * connect to nothing but this origin. The files come from the npm packages, read when first asked for
- * and kept (a fixed set of about 2.5 MB, whatever callers ask).
+ * connect to nothing but this origin. The files come from the npm packages, read once at start-up
+ * and kept (a fixed set of about 2.5 MB, whatever callers ask; a missing package fails the start).
  *
  * GraphiQL 3.9 is the last line published with a prebuilt browser bundle; later lines are ES modules
  * for a bundler (with Monaco's web workers), which would add a build step for three static files.
@@ -77,10 +77,18 @@ interface LoadedAsset {
 
 export class GraphiqlPage {
   private readonly page: Buffer;
-  private readonly loaded = new Map<string, LoadedAsset>();
+  private readonly files = new Map<string, LoadedAsset>();
 
   constructor(endpoint: string, defaults: IdeDefaults | undefined) {
     this.page = Buffer.from(pageHtml(endpoint, defaults));
+    for (const [name, { source, contentType }] of ASSETS) {
+      const body =
+        'text' in source
+          ? Buffer.from(source.text)
+          : readFileSync(join(dirname(require.resolve(`${source.packageName}/package.json`)), source.file));
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      this.files.set(name, { body, contentType, etag });
+    }
   }
 
   /** Answers a request under GRAPHIQL_PATH: the page, one of its files, or 404. */
@@ -100,7 +108,7 @@ export class GraphiqlPage {
       res.setHeader('cache-control', 'no-store');
       return void res.end(method === 'HEAD' ? undefined : this.page);
     }
-    const asset = this.asset(pathname.slice(GRAPHIQL_PATH.length + 1));
+    const asset = this.files.get(pathname.slice(GRAPHIQL_PATH.length + 1));
     if (!asset) {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -114,22 +122,6 @@ export class GraphiqlPage {
       return void res.end();
     }
     res.end(method === 'HEAD' ? undefined : asset.body);
-  }
-
-  private asset(name: string): LoadedAsset | undefined {
-    const known = ASSETS.get(name);
-    if (!known) return undefined;
-    let loaded = this.loaded.get(name);
-    if (!loaded) {
-      const { source, contentType } = known;
-      const body =
-        'text' in source
-          ? Buffer.from(source.text)
-          : readFileSync(join(dirname(require.resolve(`${source.packageName}/package.json`)), source.file));
-      loaded = { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-      this.loaded.set(name, loaded);
-    }
-    return loaded;
   }
 }
 

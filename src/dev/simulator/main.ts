@@ -8,12 +8,10 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { CONTROL_PREFIX } from './control';
-import type { RateLimitOptions } from './rate-limiter';
+import { HIGHLEVEL_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 import { DEMO_CUSTOM_FIELDS, seedDemoData } from './seed';
 import { HighLevelSimulator } from './simulator';
 
-/** HighLevel's documented limits, per token: 100 requests per 10 s, 200,000 a day. */
-const HIGHLEVEL_LIMIT: RateLimitOptions = { max: 100, intervalMs: 10_000, daily: 200_000 };
 /** `--rate-limit none`: no request is ever refused for rate (load work). */
 const LIFTED: RateLimitOptions = { max: Number.MAX_SAFE_INTEGER, intervalMs: 10_000, daily: Number.MAX_SAFE_INTEGER };
 /** A long-running simulator keeps only its latest requests for /_simulator/received. */
@@ -49,7 +47,7 @@ function parseSettings(args: string[]): Settings {
     port,
     host: values.host,
     latencyMs: wholeNumber(values['latency-ms'], '--latency-ms'),
-    rateLimit: values['rate-limit'] === undefined ? HIGHLEVEL_LIMIT : parseRateLimit(values['rate-limit']),
+    rateLimit: values['rate-limit'] === undefined ? HIGHLEVEL_RATE_LIMIT : parseRateLimit(values['rate-limit']),
   };
 }
 

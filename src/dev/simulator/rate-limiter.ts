@@ -10,6 +10,9 @@ export interface RateLimitOptions {
   daily: number;
 }
 
+/** HighLevel's documented limits, per token: 100 requests per 10 s, 200,000 a day. */
+export const HIGHLEVEL_RATE_LIMIT: RateLimitOptions = { max: 100, intervalMs: 10_000, daily: 200_000 };
+
 export interface RateDecision {
   allowed: boolean;
   /** Seconds until the budget that refused is renewed (at least 1). */

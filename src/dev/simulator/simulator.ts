@@ -14,7 +14,7 @@ import { readBody } from '../../http/body';
 import * as answers from './answers';
 import type { Answer } from './answers';
 import type { CustomFieldDefinition } from './custom-fields';
-import { RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { HIGHLEVEL_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { control, CONTROL_PREFIX } from './control';
 import { route } from './routes';
 import { SimulatorStore } from './store';
@@ -85,7 +85,7 @@ export class HighLevelSimulator {
     this.acceptedVersions = new Set(options.acceptedVersions ?? ['2021-04-15', '2021-07-28']);
     this.sendRetryAfter = options.sendRetryAfter ?? false;
     this.keepReceived = options.keepReceived ?? Infinity;
-    this.limiter = new RateLimiter(options.rateLimit ?? { max: 100, intervalMs: 10_000, daily: 200_000 });
+    this.limiter = new RateLimiter(options.rateLimit ?? HIGHLEVEL_RATE_LIMIT);
   }
 
   /** `http://127.0.0.1:PORT`; throws before start() and after stop(). */
