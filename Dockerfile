@@ -14,16 +14,17 @@ COPY src ./src
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=4000
+ENV NODE_ENV=production PORT=4000 HEALTH_PORT=4001
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY schema ./schema
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 4000
-# /healthz: the process serves. (Readiness is /readyz, for the orchestrator's own probe.)
+EXPOSE 4000 4001
+# /healthz on the health port: the event loop turns, answered by a thread that never waits behind
+# traffic. (Readiness is /readyz, for the orchestrator's own probe.)
 HEALTHCHECK --interval=10s --timeout=2s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # As `npm start`: the V8 flags of src/node-flags.ts, and SIGTERM straight to node (no npm in between).
 CMD ["node", "--no-allocation-site-pretenuring", "--no-compilation-cache", "dist/cli/main.js"]

@@ -12,6 +12,8 @@ import { GATEWAY_NODE_FLAGS } from '../src/node-flags';
 import type { SimulatorStats } from './workloads';
 import { freePort } from '../test/support/ports';
 
+export { freePort };
+
 const ROOT = join(__dirname, '..');
 const children = new Set<ChildProcess>();
 const killAll = () => {

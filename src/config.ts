@@ -46,6 +46,10 @@ export interface Config {
   maxRequestBytes: number;
   /** GraphQL requests served at once; more are answered 503 before anything is read. */
   maxInflightRequests: number;
+  /** /healthz and /readyz on a port of their own, served by a thread of their own; undefined: off. */
+  healthPort: number | undefined;
+  /** The health port's /healthz answers 503 once the main event loop has not turned for this long. */
+  healthStallMs: number;
   /** After SIGTERM: how long /readyz answers 503 while requests are still served, before draining. */
   shutdownDelayMs: number;
   /** How long a client has to send one whole request (headers and body), and its headers alone. */
@@ -149,6 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitTrackedCallers: read('RATE_LIMIT_TRACKED_CALLERS', 10_000, integerIn(1, 10_000_000)),
     maxRequestBytes: read('MAX_REQUEST_BYTES', 1024 * 1024, integerIn(1024, 64 * 1024 * 1024)),
     maxInflightRequests: read('MAX_INFLIGHT_REQUESTS', 512, integerIn(1, 1_000_000)),
+    healthPort: read<number | undefined>('HEALTH_PORT', undefined, integerIn(0, 65535)),
+    healthStallMs: read('HEALTH_STALL_MS', 5000, integerIn(100, 600_000)),
     shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 5000, integerIn(0, 120_000)),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30_000, integerIn(100, 600_000)),
     headersTimeoutMs: read('HEADERS_TIMEOUT_MS', 10_000, integerIn(100, 600_000)),
@@ -169,6 +175,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(
       'HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)',
     );
+  if (config.healthPort !== undefined && config.healthPort !== 0 && config.healthPort === config.port)
+    problems.push('HEALTH_PORT: must differ from PORT (the health port is a listener of its own)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

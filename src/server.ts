@@ -13,6 +13,7 @@ import { createContext, type GatewayContext } from './request/context';
 import { FastPath } from './execution/fast-path';
 import { buildPipeline } from './execution/pipeline';
 import { GraphiqlPage, type IdeDefaults } from './http/graphiql';
+import { startHealthListener, type HealthListener } from './health/health-listener';
 import { continueOrRefuse, createGraphqlListener, GRAPHQL_PATH } from './http/listener';
 import { HighLevelTransport } from './highlevel/http';
 import { RateBudgets } from './highlevel/rate-budget';
@@ -38,6 +39,8 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   url: string;
   httpServer: Server;
+  /** The health port (HEALTH_PORT), when it is on; a WORKERS primary serves it for its workers. */
+  healthPort: number | undefined;
   /**
    * Shuts down: /readyz answers 503 at once and every answer asks its client to close the connection,
    * while requests are still accepted and served for `delayMs` (so load balancers see the 503 and stop
@@ -117,18 +120,33 @@ export async function startGateway({ config, logger, ideDefaults, tracing }: Gat
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  let health: HealthListener | undefined;
+  if (config.healthPort !== undefined && !cluster.isWorker) {
+    health = await startHealthListener({
+      port: config.healthPort,
+      host: config.host,
+      stallMs: config.healthStallMs,
+      onThreadError: (error) => logger.error({ error: error.name }, 'the health port thread failed'),
+    }).catch(async (error: unknown) => {
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      throw error;
+    });
+  }
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`,
     httpServer,
+    healthPort: health?.port,
     async stop({ delayMs = 0 } = {}) {
       ready = false;
+      health?.shutDown();
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       draining = true;
       await apollo.stop();
       await transport.close();
       await sharedState?.close();
+      await health?.close();
       // Losing the last spans must not turn a clean shutdown into a failed one.
       await tracing?.shutdown().catch(() => logger.warn('could not export the last spans on shutdown'));
     },

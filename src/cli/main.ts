@@ -30,11 +30,16 @@ async function main(): Promise<void> {
     );
   }
   // WORKERS > 1: this process forks the workers, each of which runs the rest of main().
-  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config, logger);
+  if (config.workers > 1 && cluster.isPrimary) return await runPrimary(config, logger);
   const tracing = createTracing(config.tracing, logger);
   const gateway = await startGateway({ config, logger, tracing });
   logger.info(
-    { url: gateway.url, apiVersion: config.highLevelApiVersion, tracing: config.tracing.enabled },
+    {
+      url: gateway.url,
+      healthPort: gateway.healthPort,
+      apiVersion: config.highLevelApiVersion,
+      tracing: config.tracing.enabled,
+    },
     'gateway listening',
   );
 

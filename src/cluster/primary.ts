@@ -7,11 +7,12 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry } from 'prom-client';
 import type { Config } from '../config';
+import { startHealthListener } from '../health/health-listener';
 import type { Logger } from '../logging/logger';
 import { isGatewayMessage, type GroupState, type MetricsResponse } from './messages';
 import { RestartBackoff } from './restart-backoff';
 
-export function runPrimary(config: Config, logger: Logger): void {
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const aggregator = new AggregatorRegistry();
   const started = new Map<number, number>();
   const backoff = new RestartBackoff();
@@ -23,6 +24,21 @@ export function runPrimary(config: Config, logger: Logger): void {
       'several workers without REDIS_URL: each keeps its own rate budgets and persisted queries, so together they may send up to WORKERS times what HighLevel reports as left',
     );
   }
+
+  // The health port answers for the group: the workers share the GraphQL port, not this one.
+  const health =
+    config.healthPort === undefined
+      ? undefined
+      : await startHealthListener({
+          port: config.healthPort,
+          host: config.host,
+          stallMs: config.healthStallMs,
+          onThreadError: (error) => logger.error({ error: error.name }, 'the health port thread failed'),
+        });
+  // Workers serving the GraphQL port: the health port's /readyz is ready while there is one.
+  const listening = new Set<number>();
+  const reportListening = () => health?.setGroup(listening.size, config.workers);
+  reportListening();
 
   const broadcast = () => {
     const state: GroupState = {
@@ -39,6 +55,10 @@ export function runPrimary(config: Config, logger: Logger): void {
     // Its channel closing as it exits is reported here, and the exit handles the rest.
     worker.on('error', () => undefined);
     worker.on('online', broadcast);
+    worker.on('listening', () => {
+      listening.add(worker.id);
+      reportListening();
+    });
     worker.on('message', (message: unknown) => {
       if (!isGatewayMessage(message) || message.type !== 'hlgw:metrics-request') return;
       aggregator.clusterMetrics().then(
@@ -51,6 +71,8 @@ export function runPrimary(config: Config, logger: Logger): void {
   cluster.on('exit', (worker, code, signal) => {
     const ranMs = Date.now() - (started.get(worker.id) ?? Date.now());
     started.delete(worker.id);
+    listening.delete(worker.id);
+    reportListening();
     broadcast();
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
@@ -69,6 +91,7 @@ export function runPrimary(config: Config, logger: Logger): void {
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    health?.shutDown();
     logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'shutting down every worker');
     const workers = Object.values(cluster.workers ?? {});
     if (workers.length === 0) process.exit(0);
@@ -78,7 +101,7 @@ export function runPrimary(config: Config, logger: Logger): void {
   process.on('SIGINT', shutdown);
 
   for (let n = 0; n < config.workers; n += 1) fork();
-  logger.info({ workers: config.workers, port: config.port }, 'gateway primary started');
+  logger.info({ workers: config.workers, port: config.port, healthPort: health?.port }, 'gateway primary started');
 }
 
 /**

@@ -95,10 +95,12 @@ describe('the Dockerfile', () => {
       );
 
       const port = await freePort();
+      const healthPort = await freePort();
       const env = {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         PORT: String(port),
+        HEALTH_PORT: String(healthPort),
         HOST: '127.0.0.1',
         HIGHLEVEL_BASE_URL: simulatorUrl,
         SHUTDOWN_DELAY_MS: '0',
@@ -110,7 +112,7 @@ describe('the Dockerfile', () => {
       try {
         const deadline = Date.now() + 20_000;
         for (;;) {
-          const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          const ok = await fetch(`http://127.0.0.1:${healthPort}/healthz`).then(
             (response) => response.ok,
             () => false,
           );
@@ -163,15 +165,18 @@ describe('the Kubernetes manifests', () => {
     };
     const pod = deployment.spec.template.spec;
     const [container] = pod.containers as {
-      readinessProbe: { httpGet: { path: string } };
-      livenessProbe: { httpGet: { path: string } };
+      readinessProbe: { httpGet: { path: string; port: string } };
+      livenessProbe: { httpGet: { path: string; port: string } };
       env: { name: string; value: string }[];
-      ports: { containerPort: number }[];
+      ports: { name: string; containerPort: number }[];
     }[];
-    expect(container?.readinessProbe.httpGet.path).toBe('/readyz');
-    expect(container?.livenessProbe.httpGet.path).toBe('/healthz');
-    expect(container?.ports[0]?.containerPort).toBe(4000);
-    const delayMs = Number(container?.env.find((variable) => variable.name === 'SHUTDOWN_DELAY_MS')?.value);
+    const envValue = (name: string) => container?.env.find((variable) => variable.name === name)?.value;
+    const portNamed = (name: string) => container?.ports.find((port) => port.name === name)?.containerPort;
+    expect(container?.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'health' });
+    expect(container?.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'health' });
+    expect(portNamed('http')).toBe(Number(envValue('PORT')));
+    expect(portNamed('health')).toBe(Number(envValue('HEALTH_PORT')));
+    const delayMs = Number(envValue('SHUTDOWN_DELAY_MS'));
     // The delay, then up to 10 s of drain, inside the grace period.
     expect(delayMs / 1000 + 10).toBeLessThanOrEqual(pod.terminationGracePeriodSeconds);
   });

@@ -1,49 +1,13 @@
 /**
  * The gateway as its own process, stopped the way an orchestrator stops it: SIGTERM.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { get } from 'node:http';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
 import { UPDATE_CONTACT } from './harness';
 import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
-
-interface Gateway {
-  child: ChildProcessByStdio<null, Readable, null>;
-  url: string;
-  entries: { msg: string; url?: string; level?: number; missing?: string[] }[];
-  /** Resolves once standard output has closed (every line read). */
-  closed: Promise<unknown>;
-}
-
-async function spawnGateway(
-  env: Record<string, string>,
-  flags: readonly string[] = GATEWAY_NODE_FLAGS,
-): Promise<Gateway> {
-  const child = spawn(
-    process.execPath,
-    [...flags, '-r', join(__dirname, '../support/register-ts.js'), join(__dirname, '../../src/cli/main.ts')],
-    {
-      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const entries: Gateway['entries'] = [];
-  const lines = createInterface({ input: child.stdout });
-  const closed = once(lines, 'close');
-  const url = await new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      const entry = JSON.parse(line) as { msg: string; url?: string };
-      entries.push(entry);
-      if (entry.msg === 'gateway listening' && entry.url) resolve(entry.url);
-    });
-  });
-  return { child, url, entries, closed };
-}
+import { spawnGateway } from '../support/gateway-process';
 
 function updateContact(url: string, token: string, id: string | undefined, n: number) {
   return fetch(url, {

@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       maxRequestBytes: 1024 * 1024,
       maxInflightRequests: 512,
       fastPath: true,
+      healthPort: undefined,
+      healthStallMs: 5000,
       shutdownDelayMs: 5000,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
@@ -195,6 +197,17 @@ describe('loadConfig', () => {
     ]) {
       expect(message).toMatch(new RegExp(`${name}[=:]`));
     }
+  });
+
+  it('reads HEALTH_PORT (off unless set) and HEALTH_STALL_MS, and refuses a health port equal to PORT', () => {
+    expect(loadConfig({ HEALTH_PORT: '9000', HEALTH_STALL_MS: '2000' })).toMatchObject({
+      healthPort: 9000,
+      healthStallMs: 2000,
+    });
+    expect(loadConfig({ HEALTH_PORT: '0', PORT: '0' }).healthPort).toBe(0);
+    expect(() => loadConfig({ HEALTH_PORT: '4000' })).toThrow(/HEALTH_PORT: must differ from PORT/);
+    for (const env of [{ HEALTH_PORT: '70000' }, { HEALTH_PORT: 'health' }, { HEALTH_STALL_MS: '50' }])
+      expect(() => loadConfig(env)).toThrow(/HEALTH_(PORT|STALL_MS)=/);
   });
 
   it('refuses a headers timeout longer than the request timeout', () => {
