@@ -58,11 +58,7 @@ export async function startHealthListener(options: {
     stallMs: options.stallMs,
   };
   // Next to this module: health-thread.js when built, health-thread.ts when run from the sources.
-  // Its heap holds one small server's; the limits keep it so.
-  const worker = new Worker(join(__dirname, `health-thread${extname(__filename)}`), {
-    workerData: data,
-    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
-  });
+  const worker = new Worker(join(__dirname, `health-thread${extname(__filename)}`), { workerData: data });
   worker.unref();
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('message', (message: HealthThreadMessage) =>
