@@ -5,8 +5,11 @@
  * read-modify-write the same budget at once, and one command serves any number of callers.
  * A budget is a hash under `<prefix>budget:<sha-256 of the token>`, gone a day after its last use.
  *
- * While a caller has plenty left, a replica takes a lease of LEASE_UNITS in the same script and spends
- * them without Redis; units it has not spent within LEASE_MS go back. Leased units count as calls in
+ * While a caller has plenty left, a replica takes a lease of units in the same script and spends them
+ * without Redis; units it has not spent within LEASE_MS go back. A caller's first lease is
+ * LEASE_MIN_UNITS; one spent within LEASE_MS makes the next twice as large, up to LEASE_MAX_UNITS, so a
+ * busy caller goes to Redis once per many calls and a quiet one holds little. No lease is more than a
+ * LEASE_SHARE-th of what is left (HighLevel's usual 100 a window allow the smallest alone). Leased units count as calls in
  * flight, so the budget every replica sees stays what HighLevel reported less what is out.
  *
  * Calls in flight are counted by the time they were taken, in buckets of BUCKET_MS, and forgotten once
@@ -24,8 +27,13 @@ import type { SharedStateConnection } from './connection';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The width of one bucket of calls in flight. */
 const BUCKET_MS = 5000;
-/** Units a lease takes, only while at least LEASE_KEEPS more stay in the shared budget for the others. */
-const LEASE_UNITS = 8;
+/**
+ * Units a lease takes: from LEASE_MIN_UNITS to LEASE_MAX_UNITS, at most a LEASE_SHARE-th of what is
+ * left (but never under the minimum), and only while at least LEASE_KEEPS more stay for the others.
+ */
+const LEASE_MIN_UNITS = 8;
+const LEASE_MAX_UNITS = 64;
+const LEASE_SHARE = 12;
 const LEASE_KEEPS = 32;
 /** How long a replica keeps units it has not spent. */
 const LEASE_MS = 200;
@@ -44,7 +52,7 @@ const LEASE_MS = 200;
 // then per key: the number of returns, per return its bucket and units; the number of answers, per
 // answer its bucket ('' when the call was not counted here), answered ('1') or not ('0'), remaining,
 // window (ms), remaining today, held for (ms) ('' where the answer said nothing); the number of
-// reservations; the units of lease wanted (0 for none).
+// reservations; the most units of lease wanted (0 for none).
 const SETTLE = `
 local now = tonumber(ARGV[1])
 local slots = tonumber(ARGV[2])
@@ -144,6 +152,9 @@ for n = 1, #KEYS do
   local lease = tonumber(ARGV[pos + 1])
   pos = pos + 2
   local granted = 0
+  if lease > 0 and r then
+    lease = math.min(lease, math.max(${LEASE_MIN_UNITS}, math.floor(math.min(r, d or r) / ${LEASE_SHARE})))
+  end
   if lease > 0 and u <= now and r and r - lease >= ${LEASE_KEEPS} and (not d or d - lease >= ${LEASE_KEEPS}) then
     granted = lease
     r = r - lease
@@ -187,11 +198,17 @@ interface Pending {
   /** Per answer: bucket, answered, remaining, window, remaining today, held for. */
   answers: (string | number)[];
   waiters: ((wait: number | undefined) => void)[];
+  /** The units of lease to ask for with these reservations. */
+  leaseUnits: number;
 }
 
-/** Units of a caller's budget this replica holds, counted in flight in `bucket`. */
+/**
+ * Units of a caller's budget this replica holds, counted in flight in `bucket`; `size` is what was
+ * granted. Kept with no units left until it would have expired: the next lease is then larger.
+ */
 interface Lease {
   units: number;
+  size: number;
   bucket: number;
   until: number;
 }
@@ -259,17 +276,22 @@ export class SharedRateBudgets implements BudgetBook {
       return this.local.reserve(key);
     }
     const lease = this.leases.get(key);
+    let leaseUnits = LEASE_MIN_UNITS;
     if (lease) {
-      if (lease.until > this.now()) {
+      const current = lease.until > this.now();
+      if (current && lease.units > 0) {
         lease.units -= 1;
         this.count(key, lease.bucket);
-        if (lease.units === 0) this.leases.delete(key);
         return undefined;
       }
+      // Spent before it expired: this caller is busy enough for a larger one.
+      if (current) leaseUnits = Math.min(LEASE_MAX_UNITS, lease.size * 2);
       this.giveBack(key);
     }
     return new Promise((resolve) => {
-      this.pendingFor(key).waiters.push(resolve);
+      const pending = this.pendingFor(key);
+      pending.waiters.push(resolve);
+      pending.leaseUnits = Math.max(pending.leaseUnits, leaseUnits);
       this.settleSoon();
     });
   }
@@ -312,7 +334,7 @@ export class SharedRateBudgets implements BudgetBook {
   private pendingFor(key: string): Pending {
     let pending = this.pending.get(key);
     if (!pending) {
-      pending = { returns: [], answers: [], waiters: [] };
+      pending = { returns: [], answers: [], waiters: [], leaseUnits: 0 };
       this.pending.set(key, pending);
     }
     return pending;
@@ -339,7 +361,7 @@ export class SharedRateBudgets implements BudgetBook {
     const lease = this.leases.get(key);
     if (!lease) return;
     this.leases.delete(key);
-    this.pendingFor(key).returns.push(lease.bucket, lease.units);
+    if (lease.units > 0) this.pendingFor(key).returns.push(lease.bucket, lease.units);
   }
 
   /** Units unspent within LEASE_MS go back, so that an idle replica holds nothing for long. */
@@ -370,13 +392,13 @@ export class SharedRateBudgets implements BudgetBook {
       this.reportsDue = undefined;
     }
     const leasing: boolean[] = [];
-    for (const [key, { returns, answers, waiters }] of settled) {
+    for (const [key, { returns, answers, waiters, leaseUnits }] of settled) {
       keys.push(budgetKey(key));
       args.push(returns.length / 2, ...returns, answers.length / 6, ...answers, waiters.length);
       const lease = waiters.length > 0 && !this.leasing.has(key);
       if (lease) this.leasing.add(key);
       leasing.push(lease);
-      args.push(lease ? LEASE_UNITS : 0);
+      args.push(lease ? leaseUnits : 0);
     }
     void this.connection
       .run((redis) => (redis as BudgetRedis).hlgwSettle(keys.length, ...keys, ...args))
@@ -397,7 +419,7 @@ export class SharedRateBudgets implements BudgetBook {
           }
           const granted = answer?.[index++] ?? 0;
           if (leasing[n++]) this.leasing.delete(key);
-          if (granted > 0) this.lease(key, { units: granted, bucket, until: now + LEASE_MS });
+          if (granted > 0) this.lease(key, { units: granted, size: granted, bucket, until: now + LEASE_MS });
         }
       });
   }

@@ -175,6 +175,34 @@ describe('shared rate budgets lease units while plenty is left', () => {
     expect([hash.r, inFlight(hash)]).toEqual(['96', 0]);
   });
 
+  it("grow a busy caller's lease, doubled each time one is spent in time up to 64, and never past a twelfth of what is left", async () => {
+    // The sizes of the leases taken by calls made back to back: after each call through Redis, the
+    // calls served from the lease without it.
+    const leaseSizes = async (budgets: Awaited<ReturnType<typeof replicas>>[number], calls: number) => {
+      const sizes: number[] = [];
+      for (let n = 0; n < calls; n += 1) {
+        const answer = budgets.reserve('k');
+        if (answer instanceof Promise) sizes.push(0);
+        else sizes.push((sizes.pop() ?? 0) + 1);
+        expect(await answer).toBeUndefined();
+      }
+      return sizes;
+    };
+    const [busy] = await replicas('t13:');
+    busy.observe('k', reportedBudget(headers(1000)));
+    await reported();
+    // The last lease is not spent yet.
+    expect((await leaseSizes(busy, 1 + 8 + 1 + 16 + 1 + 32 + 1 + 64 + 1 + 64 + 1)).slice(0, -1)).toEqual([
+      8, 16, 32, 64, 64,
+    ]);
+
+    const [small] = await replicas('t14:');
+    small.observe('k', reportedBudget(headers(150)));
+    await reported();
+    // 150 left: 8 (the least), then a twelfth of what is left each time (of 140, then of 128).
+    expect((await leaseSizes(small, 1 + 8 + 1 + 11 + 1 + 10 + 1)).slice(0, -1)).toEqual([8, 11, 10]);
+  });
+
   it('give a lease back at once when an answer says the budget is nearly spent', async () => {
     const [a, b] = await replicas('t11:');
     a.observe('k', reportedBudget(headers(100)));
