@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { joinGroup } from './cluster/worker-side';
 import { RequestAdmission } from './http/admission';
+import { ReadPacing } from './http/read-pacing';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './request/context';
 import { FastPath } from './execution/fast-path';
@@ -25,6 +26,12 @@ import { OperationLog } from './observability/operation-log';
 import type { Tracing } from './observability/tracing';
 
 export type { IdeDefaults } from './http/graphiql';
+
+/**
+ * Requests read in one turn of the event loop before connections that have sent one before wait for
+ * later turns (src/http/read-pacing.ts): above what the busiest ordinary turn reads, well below a burst.
+ */
+const READS_PER_TURN = 256;
 
 export interface GatewayOptions {
   config: Config;
@@ -79,6 +86,8 @@ export async function startGateway({ config, logger, ideDefaults, tracing }: Gat
     connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
   });
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
+  const pacing = new ReadPacing(READS_PER_TURN);
+  httpServer.on('connection', pacing.track);
   const operations = new OperationLog(metrics);
   // A worker of WORKERS > 1: /metrics answers for the whole group.
   const group = cluster.isWorker ? joinGroup(metrics.registry, config.workers) : undefined;
@@ -99,6 +108,7 @@ export async function startGateway({ config, logger, ideDefaults, tracing }: Gat
     metrics: group?.metrics ?? metrics.registry,
     groupState: group?.state,
     admission,
+    pacing,
     tracing,
     fastPath: config.fastPath ? new FastPath(pipeline, operations) : undefined,
     graphiql: config.graphiql ? new GraphiqlPage(GRAPHQL_PATH, ideDefaults) : undefined,

@@ -14,6 +14,7 @@ import { AnswerWrites } from './answer-writes';
 import { applyCors } from './cors';
 import { GRAPHIQL_PATH, type GraphiqlPage } from './graphiql';
 import { LoopSlices } from './loop-slices';
+import type { ReadPacing } from './read-pacing';
 import { readBody } from './body';
 import type { Logger } from '../logging/logger';
 import type { RequestSpan, Tracing } from '../observability/tracing';
@@ -44,6 +45,8 @@ export interface GraphqlHttpOptions {
   groupState?: () => string;
   /** The bound on GraphQL requests served at once (MAX_INFLIGHT_REQUESTS). */
   admission: RequestAdmission;
+  /** The bound on requests read in one turn of the event loop (src/http/read-pacing.ts). */
+  pacing: ReadPacing;
   context: (request: RequestInfo) => GatewayContext;
   logger: Logger;
   /** Set when OpenTelemetry tracing is on. */
@@ -66,6 +69,7 @@ export function createGraphqlListener({
   metrics,
   groupState,
   admission,
+  pacing,
   tracing,
   fastPath,
   graphiql,
@@ -104,6 +108,7 @@ export function createGraphqlListener({
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    pacing.read(req.socket);
     const url = requestTarget(req.url);
     // Shutting down: clients open their next request on a new connection, which the load balancer
     // sends elsewhere once it has seen /readyz answer 503.
