@@ -31,7 +31,7 @@ export type { IdeDefaults } from './http/graphiql';
  * Requests read in one turn of the event loop before connections that have sent one before wait for
  * later turns (src/http/read-pacing.ts): above what the busiest ordinary turn reads, well below a burst.
  */
-const READS_PER_TURN = 256;
+const READS_PER_TURN = 128;
 
 export interface GatewayOptions {
   config: Config;

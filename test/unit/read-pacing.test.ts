@@ -3,19 +3,24 @@ import { createServer, request, Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import { ReadPacing } from '../../src/http/read-pacing';
 
-/** Stands in for a socket: what pacing calls on it, and its close. */
+/** Stands in for a socket: the stream handle pacing stops and starts, and the socket's close. */
 class FakeSocket extends EventEmitter {
   destroyed = false;
+  /** Node's http server's own pause (its answers are not being read). */
+  _paused = false;
   pauses = 0;
   resumes = 0;
-  pause(): this {
-    this.pauses += 1;
-    return this;
-  }
-  resume(): this {
-    this.resumes += 1;
-    return this;
-  }
+  readonly _handle = {
+    reading: true,
+    readStop: () => {
+      this.pauses += 1;
+      return 0;
+    },
+    readStart: () => {
+      this.resumes += 1;
+      return 0;
+    },
+  };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -79,6 +84,24 @@ describe('ReadPacing', () => {
     await nextTurn();
     expect(rest.map((socket) => socket.resumes)).toEqual([0, 1, 1, 1, 1, 1]);
     expect(pacing.waiting).toBe(0);
+  });
+
+  it("leaves alone what Node's server paused itself: not counted as paused, and not resumed", async () => {
+    const pacing = new ReadPacing(2);
+    const [a, b, c] = connections(pacing, 3) as [FakeSocket, FakeSocket, FakeSocket];
+    for (const socket of [a, b, c]) {
+      pacing.read(socket as unknown as Socket);
+      await nextTurn();
+    }
+    // b is not being read (Node's server stopped it); c is paused here, then Node's server pauses it too.
+    b._handle.reading = false;
+    // Two requests from a (pipelined) reach the bound.
+    pacing.read(a as unknown as Socket);
+    pacing.read(a as unknown as Socket);
+    expect([b.pauses, c.pauses, pacing.waiting]).toEqual([0, 1, 1]);
+    c._paused = true;
+    await nextTurn();
+    expect([b.resumes, c.resumes, pacing.waiting]).toEqual([0, 0, 0]);
   });
 
   it("with node:http, every request of a burst on keep-alive connections is answered, and no turn reads more than the bound's worth", async () => {
