@@ -8,8 +8,8 @@
  * - stalled: HighLevel never answers, UPSTREAM_TIMEOUT_MS=2000, 3,000 mutations at once. The
  *   gateway's own durations (its operation log lines) stay within the deadline plus 100 ms.
  *
- * Throughout, /healthz is probed on a new connection every 25 ms on the health port (HEALTH_PORT:
- * each under 100 ms) and on the GraphQL port (reported), and the gateway's RSS is sampled.
+ * Throughout, /healthz is probed on a new connection every 25 ms on the health port (HEALTH_PORT) and
+ * on the GraphQL port, each under 100 ms, and the gateway's RSS is sampled.
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -217,11 +217,18 @@ export async function runOverload(scenario: OverloadScenario): Promise<OverloadR
               met: slowestOwnDurationMs <= scenario.timeoutMs + 100,
             },
           ];
-    targets.push({
-      target: '/healthz on the health port under 100 ms throughout',
-      value: onHealthPort.slowestMs,
-      met: onHealthPort.slowestMs < 100,
-    });
+    targets.push(
+      {
+        target: '/healthz on the health port under 100 ms throughout',
+        value: onHealthPort.slowestMs,
+        met: onHealthPort.slowestMs < 100,
+      },
+      {
+        target: '/healthz on the GraphQL port under 100 ms throughout',
+        value: onGraphqlPort.slowestMs,
+        met: onGraphqlPort.slowestMs < 100,
+      },
+    );
     return {
       id: scenario.id,
       name: scenario.name,
