@@ -7,6 +7,8 @@
  *   are cut off mid-flight by the deadline (answered UPSTREAM_TIMEOUT, perhaps applied).
  * - stalled: HighLevel never answers, UPSTREAM_TIMEOUT_MS=2000, 3,000 mutations at once. The
  *   gateway's own durations (its operation log lines) stay within the deadline plus 100 ms.
+ * - stalled-connecting: the same, each mutation on a connection opened with the burst (a connect
+ *   storm), reported: on the GraphQL port a probe's new connection queues behind the burst's.
  *
  * Throughout, /healthz is probed on a new connection every 25 ms on the health port (HEALTH_PORT) and
  * on the GraphQL port, each under 100 ms, and the gateway's RSS is sampled.
@@ -18,17 +20,27 @@ import { freePort, rssMiB, startGateway, startSimulator } from './processes';
 import { BENCH_CALLERS } from './workloads';
 
 export interface OverloadScenario {
-  id: 'overload' | 'stalled';
+  id: 'overload' | 'stalled' | 'stalled-connecting';
   name: string;
   upstreamLatencyMs: number;
   timeoutMs: number;
   concurrent: number;
+  /** The burst's connections are opened with it rather than beforehand. */
+  connecting?: true;
 }
 
 export const OVERLOAD_SCENARIOS: OverloadScenario[] = [
   { id: 'overload', name: 'HighLevel answering in 1 s', upstreamLatencyMs: 1000, timeoutMs: 3000, concurrent: 2000 },
   // "Never" within the run: the simulator would answer after ten minutes.
   { id: 'stalled', name: 'HighLevel stalled', upstreamLatencyMs: 600_000, timeoutMs: 2000, concurrent: 3000 },
+  {
+    id: 'stalled-connecting',
+    name: 'HighLevel stalled, each mutation on a new connection',
+    upstreamLatencyMs: 600_000,
+    timeoutMs: 2000,
+    concurrent: 3000,
+    connecting: true,
+  },
 ];
 
 export interface OverloadResult {
@@ -52,7 +64,8 @@ export interface OverloadResult {
   /** The gateway's own worst event-loop delay over the burst (prom-client's nodejs_eventloop_lag_max_seconds). */
   loopLagMs: number;
   peakRssMiB: number;
-  targets: { target: string; value: number; met: boolean }[];
+  /** `info`: a figure reported without a target. */
+  targets: { target: string; value: number; met: boolean; info?: true }[];
 }
 
 const MUTATION = `mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
@@ -145,12 +158,14 @@ export async function runOverload(scenario: OverloadScenario): Promise<OverloadR
   });
   const pool = new Pool(gateway.url, { connections: scenario.concurrent, pipelining: 1 });
   try {
-    // Every connection open before the burst: the burst measures the gateway, not the connect storm.
-    await Promise.all(
-      Array.from({ length: scenario.concurrent }, () =>
-        pool.request({ path: '/healthz', method: 'GET' }).then((response) => response.body.text()),
-      ),
-    );
+    // Every connection open before the burst (the burst measures the gateway, not the connect storm),
+    // unless the scenario is the connect storm.
+    if (!scenario.connecting)
+      await Promise.all(
+        Array.from({ length: scenario.concurrent }, () =>
+          pool.request({ path: '/healthz', method: 'GET' }).then((response) => response.body.text()),
+        ),
+      );
     await simulator.stats();
 
     // Built beforehand: the burst should cost this process as little as it can (it shares the cores).
@@ -196,7 +211,7 @@ export async function runOverload(scenario: OverloadScenario): Promise<OverloadR
     const writesCutOff = outcomes['UpstreamError UPSTREAM_TIMEOUT'] ?? 0;
     const slowestAnswerMs = Math.max(...answers.map((answer) => answer.ms));
     const slowestOwnDurationMs = ownDurations(gateway.logFile).reduce((max, ms) => Math.max(max, ms), 0);
-    const targets =
+    const targets: OverloadResult['targets'] =
       scenario.id === 'overload'
         ? [
             {
@@ -223,11 +238,14 @@ export async function runOverload(scenario: OverloadScenario): Promise<OverloadR
         value: onHealthPort.slowestMs,
         met: onHealthPort.slowestMs < 100,
       },
-      {
-        target: '/healthz on the GraphQL port under 100 ms throughout',
-        value: onGraphqlPort.slowestMs,
-        met: onGraphqlPort.slowestMs < 100,
-      },
+      // With new connections, a probe's queues behind the burst's on the GraphQL port: reported only.
+      scenario.connecting
+        ? { target: '/healthz on the GraphQL port', value: onGraphqlPort.slowestMs, met: true, info: true }
+        : {
+            target: '/healthz on the GraphQL port under 100 ms throughout',
+            value: onGraphqlPort.slowestMs,
+            met: onGraphqlPort.slowestMs < 100,
+          },
     );
     return {
       id: scenario.id,
@@ -283,7 +301,7 @@ export function overloadLines(results: OverloadResult[]): string[] {
       `  writes sent to HighLevel: ${result.writesSent}, cut off by the deadline: ${result.writesCutOff}; slowest answer ${Math.round(result.slowestAnswerMs)} ms, slowest own duration ${Math.round(result.slowestOwnDurationMs)} ms, slowest /healthz ${result.slowestHealthzMs.toFixed(1)} ms on the health port (${Math.round(result.slowestHealthzAtMs)} ms into the burst) and ${result.slowestGraphqlPortHealthzMs.toFixed(1)} ms on the GraphQL port (${Math.round(result.slowestGraphqlPortHealthzAtMs)} ms in), the gateway's worst event-loop delay ${Math.round(result.loopLagMs)} ms, peak RSS ${result.peakRssMiB} MiB`,
       ...result.targets.map(
         (target) =>
-          `${target.met ? 'PASS' : 'MISS'}  ${result.id}: ${target.target}: ${target.value < 1 ? target.value.toFixed(3) : Math.round(target.value)}`,
+          `${target.info ? 'INFO' : target.met ? 'PASS' : 'MISS'}  ${result.id}: ${target.target}: ${target.value < 1 ? target.value.toFixed(3) : Math.round(target.value)}`,
       ),
       '',
     );

@@ -127,7 +127,10 @@ export async function startGateway({ config, logger, ideDefaults, tracing }: Gat
   httpServer.on('checkContinue', continueOrRefuse(listener, config.maxRequestBytes));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    // Connections the kernel completes before the gateway accepts them: Node's default of 511 drops
+    // the SYNs of a burst of new connections past it, and each such client waits a second to retry.
+    // The kernel caps it at net.core.somaxconn.
+    httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   let health: HealthListener | undefined;
