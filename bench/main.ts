@@ -128,12 +128,17 @@ interface Row {
   invalid: string[];
 }
 
-async function measure(scenario: Scenario, all: readonly Scenario[]): Promise<Row> {
-  const { simulator, gateway } = await stackFor(scenario.latencyMs, all, {
+/** The stack a scenario runs on. */
+function stackOf(scenario: Scenario, all: readonly Scenario[]): Promise<Stack> {
+  return stackFor(scenario.latencyMs, all, {
     deletes: scenario.deletes === true,
     shared: scenario.shared === true,
     workers: scenario.workers ?? 1,
   });
+}
+
+async function measure(scenario: Scenario, all: readonly Scenario[]): Promise<Row> {
+  const { simulator, gateway } = await stackOf(scenario, all);
   const base = { connections: scenario.connections };
   const invalid: string[] = [];
 
@@ -227,11 +232,7 @@ interface Comparison {
 
 /** Gateway CPU per unit over COMPARISON_SECONDS of the scenario's load on its (warm) stack. */
 async function gatewayCpuPerUnit(scenario: Scenario, all: readonly Scenario[]): Promise<number> {
-  const { simulator, gateway } = await stackFor(scenario.latencyMs, all, {
-    deletes: scenario.deletes === true,
-    shared: scenario.shared === true,
-    workers: scenario.workers ?? 1,
-  });
+  const { simulator, gateway } = await stackOf(scenario, all);
   const before = treeCpuMs(gateway.pid);
   const through = await runLoad({
     connections: scenario.connections,

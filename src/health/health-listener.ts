@@ -77,7 +77,7 @@ export async function startHealthListener(options: {
     setGroup: (running, configured) => state.setGroup(running, configured),
     close: async () => {
       clearInterval(heartbeat);
-      worker.postMessage('close');
+      // Its server and connections end with it.
       await worker.terminate();
     },
   };

@@ -36,7 +36,3 @@ server.listen(port, host, () => {
   const address = server.address();
   post({ type: 'listening', port: typeof address === 'object' && address ? address.port : port });
 });
-parentPort?.on('message', () => {
-  server.close();
-  server.closeAllConnections();
-});
