@@ -32,6 +32,8 @@ export class SharedStateConnection {
     this.redis = new Redis(config.url.toString(), {
       commandTimeout: config.commandTimeoutMs,
       connectTimeout: Math.max(1000, config.commandTimeoutMs),
+      // On close, a Redis that does not answer the goodbye is cut off after this, not after ioredis's 2 s.
+      disconnectTimeout: config.commandTimeoutMs,
       // While disconnected a command fails at once instead of waiting in a queue.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
