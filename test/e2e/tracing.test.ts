@@ -3,12 +3,9 @@
  * the W3C traceparent HighLevel receives, through an in-memory exporter; then the real process with
  * only OTEL_* variables set, exporting OTLP to a collector on loopback.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import {
   BasicTracerProvider,
@@ -19,7 +16,7 @@ import {
 import { Tracing } from '../../src/observability/tracing';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
-import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
+import { spawnGateway } from '../support/gateway-process';
 import { CONTACT, EXECUTION_PATHS, startStack, UPDATE_CONTACT, type Stack } from './harness';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
@@ -195,37 +192,15 @@ it('the real process exports OTLP to the collector named by OTEL_EXPORTER_OTLP_E
   const sim = new HighLevelSimulator();
   const baseUrl = await sim.start();
   const seed = seedDemoData(sim);
-  const child = spawn(
-    process.execPath,
-    [
-      ...GATEWAY_NODE_FLAGS,
-      '-r',
-      join(__dirname, '../support/register-ts.js'),
-      join(__dirname, '../../src/cli/main.ts'),
-    ],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        HIGHLEVEL_BASE_URL: baseUrl,
-        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        OTEL_SERVICE_NAME: 'contacts-gateway-under-test',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const gateway = await spawnGateway({
+    HIGHLEVEL_BASE_URL: baseUrl,
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_SERVICE_NAME: 'contacts-gateway-under-test',
+  });
+  const { child, url } = gateway;
   try {
-    let url = '';
-    for await (const line of createInterface({ input: child.stdout })) {
-      const entry = JSON.parse(line) as { msg: string; url?: string; tracing?: boolean };
-      if (entry.msg === 'gateway listening' && entry.url) {
-        expect(entry.tracing).toBe(true);
-        url = entry.url;
-        break;
-      }
-    }
+    expect(gateway.entries.find((entry) => entry.msg === 'gateway listening')?.tracing).toBe(true);
     const response = await fetch(url, {
       method: 'POST',
       headers: {

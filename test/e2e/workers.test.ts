@@ -4,13 +4,11 @@
  * restarted, and SIGTERM drains them all. And with REDIS_URL, two gateway processes side by side, or
  * two workers, hold a burst for one token to what HighLevel said is left.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { seedDemoData } from '../../src/dev/simulator/seed';
 import { HighLevelSimulator } from '../../src/dev/simulator/simulator';
-import { GATEWAY_NODE_FLAGS } from '../../src/node-flags';
+import { spawnGateway } from '../support/gateway-process';
 import { startRedis } from '../support/redis-server';
 import { UPDATE_CONTACT } from './harness';
 import { freePort } from '../support/ports';
@@ -19,32 +17,13 @@ import { until } from '../support/until';
 /** A gateway process (TypeScript compiled as it loads) or a worker takes seconds to listen on a busy machine. */
 const STARTS_WITHIN_MS = 20_000;
 
-/** `src/cli/main.ts` as its own process; resolves once `listening` workers (or the process) listen. */
-async function spawnGateway(env: Record<string, string>, listening = 1) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...GATEWAY_NODE_FLAGS,
-      '-r',
-      join(__dirname, '../support/register-ts.js'),
-      join(__dirname, '../../src/cli/main.ts'),
-    ],
-    {
-      env: { PATH: process.env.PATH, HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '0', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines: string[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
-  await until(
-    () => lines.filter((line) => line.includes('"msg":"gateway listening"')).length >= listening,
-    STARTS_WITHIN_MS,
-  );
-  await until(
-    () => !env.REDIS_URL || lines.filter((l) => l.includes('shared state (Redis) in use')).length >= listening,
-  );
+/** The gateway as its own process; resolves once `listening` workers (or the process) listen. */
+async function startWorkers(env: Record<string, string>, listening = 1) {
+  const { child, entries } = await spawnGateway({ SHUTDOWN_DELAY_MS: '0', ...env });
+  const logged = (msg: string) => entries.filter((entry) => entry.msg === msg).length;
+  await until(() => logged('gateway listening') >= listening, STARTS_WITHIN_MS);
+  await until(() => !env.REDIS_URL || logged('shared state (Redis) in use') >= listening);
   return {
-    lines,
     stop: async () => {
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
@@ -58,31 +37,13 @@ it('serves on one port from two workers, scrapes them as one, restarts a killed 
   const simulatorUrl = await sim.start(0, '127.0.0.1');
   const seed = seedDemoData(sim);
   const port = await freePort();
-  const primary = spawn(
-    process.execPath,
-    [
-      ...GATEWAY_NODE_FLAGS,
-      '-r',
-      join(__dirname, '../support/register-ts.js'),
-      join(__dirname, '../../src/cli/main.ts'),
-    ],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        HIGHLEVEL_BASE_URL: simulatorUrl,
-        WORKERS: '2',
-        SHUTDOWN_DELAY_MS: '200',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const entries: { msg: string; level: number; pid?: number }[] = [];
-  createInterface({ input: primary.stdout }).on('line', (line) =>
-    entries.push(JSON.parse(line) as (typeof entries)[number]),
-  );
+  const gateway = await spawnGateway({
+    PORT: String(port),
+    HIGHLEVEL_BASE_URL: simulatorUrl,
+    WORKERS: '2',
+    SHUTDOWN_DELAY_MS: '200',
+  });
+  const { child: primary, entries } = gateway;
   const listening = () => entries.filter((entry) => entry.msg === 'gateway listening').length;
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -172,7 +133,7 @@ describe('with REDIS_URL, a burst for one token is held to what HighLevel said i
         REDIS_URL: redis.url,
         WORKERS: workers,
       });
-      const gateways = await Promise.all(ports.map((port) => spawnGateway(env(port), Number(workers))));
+      const gateways = await Promise.all(ports.map((port) => startWorkers(env(port), Number(workers))));
       try {
         const token = 'burst-process-token-01';
         sim.addToken(token, seed.locationId);

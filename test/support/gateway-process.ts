@@ -15,6 +15,7 @@ export interface LogEntry {
   level?: number;
   missing?: string[];
   healthPort?: number;
+  tracing?: boolean;
 }
 
 export interface GatewayProcess {
